@@ -1,0 +1,56 @@
+using Dapper;
+using GamePulse.Data.Conferences;
+using GamePulse.Data.Games;
+using GamePulse.Data.Leagues;
+using GamePulse.Data.Migrations;
+using GamePulse.Data.Teams;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace GamePulse.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>Registers the one <see cref="NpgsqlDataSource"/> of the process and the repositories over it.</summary>
+    public static IServiceCollection AddGamePulseData(this IServiceCollection services, string connectionString)
+    {
+        DapperConventions.Apply();
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "gamepulse" }.Build());
+        services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<LeagueRepository>();
+        services.AddSingleton<ConferenceRepository>();
+        services.AddSingleton<TeamRepository>();
+        services.AddSingleton<GameRepository>();
+        return services;
+    }
+}
+
+public static class DapperConventions
+{
+    /// <summary>snake_case columns map onto PascalCase properties; DateOnly reads from PostgreSQL dates.</summary>
+    public static void Apply()
+    {
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+        SqlMapper.AddTypeHandler(new DateOnlyHandler());
+    }
+
+    // Dapper 2.1 does not know DateOnly; Npgsql reads and writes it natively as a PostgreSQL date.
+    private sealed class DateOnlyHandler : SqlMapper.TypeHandler<DateOnly>
+    {
+        public override void SetValue(System.Data.IDbDataParameter parameter, DateOnly value)
+        {
+            parameter.Value = value;
+            if (parameter is NpgsqlParameter npgsql)
+            {
+                npgsql.NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date;
+            }
+        }
+
+        public override DateOnly Parse(object value) => value switch
+        {
+            DateOnly date => date,
+            DateTime dateTime => DateOnly.FromDateTime(dateTime),
+            _ => throw new InvalidCastException($"Cannot read {value.GetType()} as a date."),
+        };
+    }
+}

@@ -1,0 +1,145 @@
+using System.Text.Json;
+using Dapper;
+using GamePulse.Data.Teams;
+using Npgsql;
+
+namespace GamePulse.Data.Games;
+
+public sealed partial class GameRepository
+{
+    // Every column a payload may change. One list drives the INSERT, the UPDATE and the "did anything change" test,
+    // so a column added here is written and compared everywhere at once.
+    private static readonly string[] MutableColumns =
+    [
+        "start_time", "game_date", "state", "period", "clock", "detail", "home_team_id", "away_team_id",
+        "home_score", "away_score", "home_line_scores", "away_line_scores", "home_rank", "away_rank", "home_seed",
+        "away_seed", "home_record", "away_record", "venue_name", "venue_city", "venue_state", "neutral_site",
+        "conference_game", "broadcast", "season", "season_type", "notes",
+    ];
+
+    private static readonly JsonSerializerOptions SnakeCase = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    private static readonly string UpsertEspnSql = BuildUpsertSql("espn_id");
+    private static readonly string UpsertNcaaSql = BuildUpsertSql("ncaa_id");
+
+    /// <summary>
+    /// Inserts new games and updates changed ones in one statement, and appends a snapshot for every game whose visible
+    /// state (state, period, clock, score) differs from its latest snapshot. Unchanged games are not written at all.
+    /// A game already final is never moved back to scheduled/live by an older cached payload; a final score that
+    /// changes is applied and reported as a correction. Postponed and canceled games keep their original start time.
+    /// </summary>
+    public async Task<UpsertResult> UpsertAsync(short leagueId, ScoreSource source, IReadOnlyCollection<GameUpsert> games, DateTimeOffset observedAt, NpgsqlTransaction? transaction = null, CancellationToken cancellationToken = default)
+    {
+        if (games.Count == 0)
+        {
+            return new UpsertResult(0, 0, 0, 0, 0, 0, [], []);
+        }
+
+        var payload = JsonSerializer.Serialize(games, SnakeCase);
+        var sql = source == ScoreSource.Espn ? UpsertEspnSql : UpsertNcaaSql;
+        var connection = transaction?.Connection ?? await dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var rows = (await connection.QueryAsync<UpsertRow>(new CommandDefinition(
+                sql, new { leagueId, payload, observedAt }, transaction, cancellationToken: cancellationToken))).ToList();
+            var changed = rows.Where(r => r.Kind is "inserted" or "updated").ToList();
+            return new UpsertResult(
+                Seen: games.Count,
+                Inserted: rows.Count(r => r.Kind == "inserted"),
+                Updated: rows.Count(r => r.Kind == "updated"),
+                Unchanged: games.Count - changed.Count,
+                SnapshotRows: rows.FirstOrDefault(r => r.Kind == "snapshots")?.Count ?? 0,
+                StaleIgnored: rows.FirstOrDefault(r => r.Kind == "stale")?.Count ?? 0,
+                ChangedGameIds: [.. changed.Select(r => r.GameId!.Value)],
+                Corrections: [.. changed.Where(r => r.OldHomeScore != r.NewHomeScore || r.OldAwayScore != r.NewAwayScore)
+                    .Where(r => r.WasFinal == true)
+                    .Select(r => new ScoreCorrection(r.GameId!.Value, r.ExternalId!, r.OldHomeScore, r.OldAwayScore, r.NewHomeScore, r.NewAwayScore))]);
+        }
+        finally
+        {
+            if (transaction is null)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    private sealed record UpsertRow
+    {
+        public required string Kind { get; init; }
+        public long? GameId { get; init; }
+        public string? ExternalId { get; init; }
+        public bool? WasFinal { get; init; }
+        public short? OldHomeScore { get; init; }
+        public short? OldAwayScore { get; init; }
+        public short? NewHomeScore { get; init; }
+        public short? NewAwayScore { get; init; }
+        public int? Count { get; init; }
+    }
+
+    private static string BuildUpsertSql(string keyColumn)
+    {
+        var columns = string.Join(", ", MutableColumns);
+        var inputColumns = string.Join(", ", MutableColumns.Select(c => $"i.{c}"));
+        var set = string.Join(",\n        ", MutableColumns.Select(c => c switch
+        {
+            // A postponed or canceled game keeps the start time (and date) it was scheduled for.
+            "start_time" or "game_date" => $"{c} = CASE WHEN EXCLUDED.state IN ('postponed', 'canceled') THEN games.{c} ELSE EXCLUDED.{c} END",
+            _ => $"{c} = EXCLUDED.{c}",
+        }));
+        var current = string.Join(", ", MutableColumns.Select(c => $"games.{c}"));
+        var incoming = string.Join(", ", MutableColumns.Select(c => c is "start_time" or "game_date"
+            ? $"CASE WHEN EXCLUDED.state IN ('postponed', 'canceled') THEN games.{c} ELSE EXCLUDED.{c} END"
+            : $"EXCLUDED.{c}"));
+
+        return $"""
+            WITH input AS (
+                SELECT external_id, {columns}
+                FROM jsonb_to_recordset(@payload::jsonb) AS i(
+                    external_id text, start_time timestamptz, game_date date, state text, period smallint, clock text,
+                    detail text, home_team_id integer, away_team_id integer, home_score smallint, away_score smallint,
+                    home_line_scores smallint[], away_line_scores smallint[], home_rank smallint, away_rank smallint,
+                    home_seed smallint, away_seed smallint, home_record text, away_record text, venue_name text,
+                    venue_city text, venue_state text, neutral_site boolean, conference_game boolean, broadcast text,
+                    season smallint, season_type text, notes text)
+            ),
+            before AS (
+                SELECT g.id, g.{keyColumn} AS external_id, g.state, g.home_score, g.away_score
+                FROM games g JOIN input i ON g.league_id = @leagueId AND g.{keyColumn} = i.external_id
+            ),
+            upserted AS (
+                INSERT INTO games (league_id, {keyColumn}, {columns})
+                SELECT @leagueId, i.external_id, {inputColumns} FROM input i
+                ON CONFLICT (league_id, {keyColumn}) DO UPDATE SET
+                    {set},
+                    updated_at = now()
+                WHERE NOT (games.state = 'final' AND EXCLUDED.state IN ('scheduled', 'live', 'halftime', 'delayed'))
+                  AND ({current}) IS DISTINCT FROM ({incoming})
+                RETURNING games.id, games.{keyColumn} AS external_id, (xmax = 0) AS inserted,
+                          games.state, games.period, games.clock, games.home_score, games.away_score
+            ),
+            snapshots AS (
+                INSERT INTO game_snapshots (game_id, observed_at, state, period, clock, home_score, away_score)
+                SELECT u.id, @observedAt, u.state, u.period, u.clock, u.home_score, u.away_score
+                FROM upserted u
+                WHERE NOT EXISTS (
+                    SELECT 1
+                    FROM (SELECT s.state, s.period, s.clock, s.home_score, s.away_score
+                          FROM game_snapshots s WHERE s.game_id = u.id ORDER BY s.id DESC LIMIT 1) latest
+                    WHERE (latest.state, latest.period, latest.clock, latest.home_score, latest.away_score)
+                          IS NOT DISTINCT FROM (u.state, u.period, u.clock, u.home_score, u.away_score))
+                RETURNING 1
+            )
+            SELECT CASE WHEN u.inserted THEN 'inserted' ELSE 'updated' END AS kind, u.id AS game_id, u.external_id,
+                   b.state = 'final' AS was_final, b.home_score AS old_home_score, b.away_score AS old_away_score,
+                   u.home_score AS new_home_score, u.away_score AS new_away_score, NULL::integer AS count
+            FROM upserted u LEFT JOIN before b ON b.id = u.id
+            UNION ALL
+            SELECT 'snapshots', NULL, NULL, NULL, NULL, NULL, NULL, NULL, (SELECT count(*)::integer FROM snapshots)
+            UNION ALL
+            SELECT 'stale', NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                   (SELECT count(*)::integer FROM before b JOIN input i USING (external_id)
+                    WHERE b.state = 'final' AND i.state IN ('scheduled', 'live', 'halftime', 'delayed'))
+            """;
+    }
+}

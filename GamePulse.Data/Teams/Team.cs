@@ -1,0 +1,43 @@
+namespace GamePulse.Data.Teams;
+
+public sealed record Team
+{
+    public int Id { get; init; }
+    public short LeagueId { get; init; }
+    public required string Slug { get; init; }
+    public required string DisplayName { get; init; }
+    public required string ShortName { get; init; }
+    public string? Location { get; init; }
+    public string? Nickname { get; init; }
+    public string? Abbreviation { get; init; }
+    public int? ConferenceId { get; init; }
+    public string? ConferenceSlug { get; init; }
+    public string? ConferenceName { get; init; }
+    public string? PrimaryColor { get; init; }
+    public string? SecondaryColor { get; init; }
+    public string? LogoUrl { get; init; }
+    public string? EspnId { get; init; }
+    public string? NcaaSeo { get; init; }
+    public bool Active { get; init; }
+}
+
+/// <summary>Which upstream an external identifier belongs to.</summary>
+public enum ScoreSource
+{
+    Espn,
+    Ncaa,
+}
+
+/// <summary>A team as an upstream payload describes it; used to resolve it, or to create it when it is unknown.</summary>
+public sealed record FeedTeam(
+    string ExternalId,
+    string DisplayName,
+    string ShortName,
+    string? Location,
+    string? Nickname,
+    string? Abbreviation,
+    string? PrimaryColor,
+    string? SecondaryColor,
+    string? LogoUrl);
+
+public sealed record ResolvedTeams(IReadOnlyDictionary<string, int> TeamIdsByExternalId, IReadOnlyList<FeedTeam> Created);

@@ -1,0 +1,137 @@
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+
+namespace GamePulse.Data.Teams;
+
+public sealed class TeamRepository(NpgsqlDataSource dataSource)
+{
+    private const string SelectTeams = """
+        SELECT t.id, t.league_id, t.slug, t.display_name, t.short_name, t.location, t.nickname, t.abbreviation,
+               t.conference_id, c.slug AS conference_slug, c.name AS conference_name, t.primary_color, t.secondary_color,
+               t.logo_url, t.espn_id, t.ncaa_seo, t.active
+        FROM teams t
+        LEFT JOIN conferences c ON c.id = t.conference_id
+        """;
+
+    public async Task<Team?> FindBySlugAsync(short leagueId, string slug, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<Team>(new CommandDefinition(
+            $"{SelectTeams} WHERE t.league_id = @leagueId AND t.slug = @slug", new { leagueId, slug }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<Team>> GetByConferenceAsync(int conferenceId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Team>(new CommandDefinition(
+            $"{SelectTeams} WHERE t.conference_id = @conferenceId ORDER BY t.short_name", new { conferenceId }, cancellationToken: cancellationToken));
+        return [.. rows];
+    }
+
+    /// <summary>
+    /// Maps the external ids of a payload's teams to our team ids in one round trip. Teams the seed lacks are created
+    /// from the payload (never dropped); known teams get the payload's colours and logo where the seed had none.
+    /// NCAA seo names also match former names (team_aliases).
+    /// </summary>
+    public async Task<ResolvedTeams> ResolveAsync(short leagueId, ScoreSource source, IReadOnlyCollection<FeedTeam> feedTeams, NpgsqlTransaction? transaction = null, CancellationToken cancellationToken = default)
+    {
+        if (feedTeams.Count == 0)
+        {
+            return new ResolvedTeams(new Dictionary<string, int>(), []);
+        }
+
+        var input = JsonSerializer.Serialize(feedTeams.DistinctBy(t => t.ExternalId).Select(t => new
+        {
+            external_id = t.ExternalId,
+            slug = Slugs.From(t.DisplayName),
+            display_name = t.DisplayName,
+            short_name = t.ShortName,
+            location = t.Location,
+            nickname = t.Nickname,
+            abbreviation = t.Abbreviation,
+            primary_color = t.PrimaryColor?.ToLowerInvariant(),
+            secondary_color = t.SecondaryColor?.ToLowerInvariant(),
+            logo_url = t.LogoUrl,
+        }));
+
+        var connection = transaction?.Connection ?? await dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var rows = await connection.QueryAsync<(string ExternalId, int Id, bool Created)>(new CommandDefinition(
+                ResolveSql, new { leagueId, source = source == ScoreSource.Espn ? "espn" : "ncaa", input }, transaction, cancellationToken: cancellationToken));
+            var map = new Dictionary<string, int>(StringComparer.Ordinal);
+            var createdIds = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var row in rows)
+            {
+                map[row.ExternalId] = row.Id;
+                if (row.Created)
+                {
+                    createdIds.Add(row.ExternalId);
+                }
+            }
+
+            return new ResolvedTeams(map, [.. feedTeams.Where(t => createdIds.Contains(t.ExternalId)).DistinctBy(t => t.ExternalId)]);
+        }
+        finally
+        {
+            if (transaction is null)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    // Colours are accepted only as 6 hex digits; anything else from a feed is dropped rather than stored.
+    // A created team whose slug is taken gets its external id appended, so creation never fails on a name clash.
+    private const string ResolveSql = """
+        WITH input AS (
+            SELECT f.*,
+                   CASE WHEN f.primary_color ~ '^[0-9a-f]{6}$' THEN f.primary_color END AS primary_ok,
+                   CASE WHEN f.secondary_color ~ '^[0-9a-f]{6}$' THEN f.secondary_color END AS secondary_ok
+            FROM jsonb_to_recordset(@input::jsonb)
+                 AS f(external_id text, slug text, display_name text, short_name text, location text, nickname text,
+                      abbreviation text, primary_color text, secondary_color text, logo_url text)
+        ),
+        existing AS (
+            SELECT f.external_id, coalesce(t.id, a.team_id) AS id
+            FROM input f
+            LEFT JOIN teams t ON t.league_id = @leagueId
+                 AND ((@source = 'espn' AND t.espn_id = f.external_id) OR (@source = 'ncaa' AND t.ncaa_seo = f.external_id))
+            LEFT JOIN team_aliases a ON @source = 'ncaa' AND t.id IS NULL AND a.league_id = @leagueId AND a.ncaa_seo = f.external_id
+            WHERE coalesce(t.id, a.team_id) IS NOT NULL
+        ),
+        branded AS (
+            UPDATE teams t
+            SET primary_color = coalesce(t.primary_color, f.primary_ok),
+                secondary_color = coalesce(t.secondary_color, f.secondary_ok),
+                logo_url = coalesce(t.logo_url, f.logo_url),
+                updated_at = now()
+            FROM existing e JOIN input f USING (external_id)
+            WHERE t.id = e.id
+              AND ((t.primary_color IS NULL AND f.primary_ok IS NOT NULL)
+                OR (t.secondary_color IS NULL AND f.secondary_ok IS NOT NULL)
+                OR (t.logo_url IS NULL AND f.logo_url IS NOT NULL))
+            RETURNING t.id
+        ),
+        created AS (
+            INSERT INTO teams (league_id, slug, display_name, short_name, location, nickname, abbreviation,
+                               primary_color, secondary_color, logo_url, espn_id, ncaa_seo, origin)
+            SELECT @leagueId,
+                   CASE WHEN EXISTS (SELECT 1 FROM teams s WHERE s.league_id = @leagueId AND s.slug = f.slug)
+                        THEN f.slug || '-' || lower(regexp_replace(f.external_id, '[^a-zA-Z0-9]+', '-', 'g')) ELSE f.slug END,
+                   f.display_name, coalesce(f.short_name, f.display_name), f.location, f.nickname, f.abbreviation,
+                   f.primary_ok, f.secondary_ok, f.logo_url,
+                   CASE WHEN @source = 'espn' THEN f.external_id END,
+                   CASE WHEN @source = 'ncaa' THEN f.external_id END,
+                   'feed'
+            FROM input f
+            WHERE NOT EXISTS (SELECT 1 FROM existing e WHERE e.external_id = f.external_id)
+            ON CONFLICT DO NOTHING
+            RETURNING id, coalesce(espn_id, ncaa_seo) AS external_id
+        )
+        SELECT external_id, id, false AS created FROM existing
+        UNION ALL
+        SELECT external_id, id, true AS created FROM created
+        """;
+}

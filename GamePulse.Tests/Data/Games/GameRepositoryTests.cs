@@ -1,0 +1,204 @@
+using GamePulse.Data.Games;
+using GamePulse.Data.Teams;
+using GamePulse.Tests.Support;
+
+namespace GamePulse.Tests.Data.Games;
+
+[TestClass]
+public sealed class GameRepositoryTests
+{
+    private static readonly DateOnly Day = new(2025, 2, 4);
+    private static readonly DateTimeOffset Observed = new(2025, 2, 5, 1, 0, 0, TimeSpan.Zero);
+    private static TestDatabase database = null!;
+    private static int duke;
+    private static int unc;
+    private static int kansas;
+    private static int baylor;
+
+    [ClassInitialize]
+    public static async Task CreateDatabase(TestContext context)
+    {
+        database = await TestDatabase.CreateAsync();
+        duke = await TeamId("150");
+        unc = await TeamId("153");
+        kansas = await TeamId("2305");
+        baylor = await TeamId("239");
+    }
+
+    [ClassCleanup]
+    public static async Task DropDatabase() => await database.DisposeAsync();
+
+    private static Task<int> TeamId(string espnId) => database.ScalarAsync<int>("SELECT id FROM teams WHERE league_id = 1 AND espn_id = @espnId", new { espnId });
+
+    [TestInitialize]
+    public Task ClearGames() => database.ExecuteAsync("TRUNCATE games CASCADE");
+
+    [TestMethod]
+    public async Task Inserts_new_games_and_records_a_first_snapshot_each()
+    {
+        var result = await database.Games.UpsertAsync(1, ScoreSource.Espn, [GameBuilder.Scheduled("g1", duke, unc, Day), GameBuilder.Scheduled("g2", kansas, baylor, Day)], Observed);
+
+        Assert.AreEqual((2, 2, 0, 0, 2), (result.Seen, result.Inserted, result.Updated, result.Unchanged, result.SnapshotRows));
+        Assert.HasCount(2, result.ChangedGameIds);
+    }
+
+    [TestMethod]
+    public async Task Re_upserting_an_unchanged_payload_writes_no_row()
+    {
+        var games = new[] { GameBuilder.Scheduled("g1", duke, unc, Day) with { HomeLineScores = [30, 24], AwayLineScores = [28, 20] } };
+        await database.Games.UpsertAsync(1, ScoreSource.Espn, games, Observed);
+        var versions = await database.ScalarAsync<string>("SELECT string_agg(xmin::text, ',') FROM games");
+
+        var again = await database.Games.UpsertAsync(1, ScoreSource.Espn, games, Observed.AddSeconds(20));
+
+        Assert.AreEqual((0, 0, 1, 0), (again.Inserted, again.Updated, again.Unchanged, again.SnapshotRows));
+        Assert.AreEqual(versions, await database.ScalarAsync<string>("SELECT string_agg(xmin::text, ',') FROM games"), "no new row version");
+        Assert.AreEqual(1L, await database.ScalarAsync<long>("SELECT count(*) FROM game_snapshots"));
+    }
+
+    [TestMethod]
+    public async Task A_visible_change_updates_the_game_and_appends_one_snapshot_while_an_invisible_one_appends_none()
+    {
+        var scheduled = GameBuilder.Scheduled("g1", duke, unc, Day);
+        await database.Games.UpsertAsync(1, ScoreSource.Espn, [scheduled], Observed);
+
+        var live = scheduled with { State = GameState.Live, Period = 1, Clock = "12:34", HomeScore = 10, AwayScore = 8 };
+        var first = await database.Games.UpsertAsync(1, ScoreSource.Espn, [live], Observed.AddMinutes(1));
+        var broadcastOnly = await database.Games.UpsertAsync(1, ScoreSource.Espn, [live with { Broadcast = "ESPN2" }], Observed.AddMinutes(2));
+
+        Assert.AreEqual((1, 1), (first.Updated, first.SnapshotRows));
+        Assert.AreEqual((1, 0), (broadcastOnly.Updated, broadcastOnly.SnapshotRows), "the broadcast is stored but is not a score change");
+        var snapshots = await database.Games.GetSnapshotsAsync(first.ChangedGameIds[0]);
+        CollectionAssert.AreEqual(new[] { GameState.Scheduled, GameState.Live }, snapshots.Select(s => s.State).ToArray());
+        Assert.AreEqual((10, 8, "12:34"), (snapshots[1].HomeScore, snapshots[1].AwayScore, snapshots[1].Clock));
+    }
+
+    [TestMethod]
+    public async Task A_final_game_never_goes_back_to_live_but_a_score_correction_after_final_is_applied_and_reported()
+    {
+        var final = GameBuilder.Scheduled("g1", duke, unc, Day) with { State = GameState.Final, Period = 2, HomeScore = 78, AwayScore = 74, Detail = "Final" };
+        await database.Games.UpsertAsync(1, ScoreSource.Espn, [final], Observed);
+
+        var stale = await database.Games.UpsertAsync(1, ScoreSource.Espn, [final with { State = GameState.Live, Clock = "0:30", HomeScore = 76 }], Observed.AddMinutes(1));
+        var corrected = await database.Games.UpsertAsync(1, ScoreSource.Espn, [final with { HomeScore = 79 }], Observed.AddMinutes(2));
+
+        Assert.AreEqual((0, 1, 1), (stale.Updated, stale.Unchanged, stale.StaleIgnored));
+        Assert.AreEqual(1, corrected.Updated);
+        var correction = corrected.Corrections.Single();
+        Assert.AreEqual(((short?)78, (short?)79), (correction.OldHomeScore, correction.NewHomeScore));
+        var game = await database.Games.FindByIdAsync(correction.GameId);
+        Assert.AreEqual((GameState.Final, 79), (game!.State, game.HomeScore));
+    }
+
+    [TestMethod]
+    public async Task A_postponed_game_keeps_its_original_start_time_and_date()
+    {
+        var scheduled = GameBuilder.Scheduled("g1", duke, unc, Day);
+        await database.Games.UpsertAsync(1, ScoreSource.Espn, [scheduled], Observed);
+
+        var result = await database.Games.UpsertAsync(1, ScoreSource.Espn, [scheduled with { State = GameState.Postponed, StartTime = null, GameDate = Day.AddDays(1) }], Observed.AddHours(1));
+
+        var game = await database.Games.FindByIdAsync(result.ChangedGameIds.Single());
+        Assert.AreEqual(GameState.Postponed, game!.State);
+        Assert.AreEqual(scheduled.StartTime!.Value.UtcDateTime, game.StartTime);
+        Assert.AreEqual(Day, game.GameDate);
+    }
+
+    [TestMethod]
+    public async Task The_same_external_id_from_different_sources_is_two_games_and_ncaa_ids_are_their_own_key()
+    {
+        await database.Games.UpsertAsync(1, ScoreSource.Espn, [GameBuilder.Scheduled("100", duke, unc, Day)], Observed);
+        var ncaa = await database.Games.UpsertAsync(1, ScoreSource.Ncaa, [GameBuilder.Scheduled("100", kansas, baylor, Day)], Observed);
+
+        Assert.AreEqual(1, ncaa.Inserted);
+        Assert.AreEqual(2L, await database.ScalarAsync<long>("SELECT count(*) FROM games"));
+    }
+
+    [TestMethod]
+    public async Task The_scoreboard_of_a_date_lists_that_leagues_games_in_start_order_with_both_teams()
+    {
+        await database.Games.UpsertAsync(1, ScoreSource.Espn, [
+            GameBuilder.Scheduled("late", duke, unc, Day, hourUtc: 23) with { HomeRank = 3, AwayRecord = "15-6" },
+            GameBuilder.Scheduled("early", kansas, baylor, Day, hourUtc: 17),
+            GameBuilder.Scheduled("next-day", duke, kansas, Day.AddDays(1)),
+        ], Observed);
+
+        var scoreboard = await database.Games.GetScoreboardAsync(1, Day);
+
+        CollectionAssert.AreEqual(new[] { "kansas", "duke" }, scoreboard.Select(g => g.HomeSlug).ToArray());
+        var late = scoreboard[1];
+        Assert.AreEqual(("duke", "north-carolina", 3, "15-6"), (late.Home.Slug, late.Away.Slug, late.Home.Rank, late.Away.Record));
+        Assert.AreEqual("mens-college-basketball", late.LeagueSlug);
+        Assert.IsEmpty(await database.Games.GetScoreboardAsync(2, Day), "the women's scoreboard is separate");
+    }
+
+    [TestMethod]
+    public async Task The_home_page_query_returns_every_leagues_games_of_the_date()
+    {
+        var wDuke = await database.ScalarAsync<int>("SELECT id FROM teams WHERE league_id = 2 AND slug = 'duke'");
+        var wUnc = await database.ScalarAsync<int>("SELECT id FROM teams WHERE league_id = 2 AND slug = 'north-carolina'");
+        await database.Games.UpsertAsync(1, ScoreSource.Espn, [GameBuilder.Scheduled("m", duke, unc, Day)], Observed);
+        await database.Games.UpsertAsync(2, ScoreSource.Espn, [GameBuilder.Scheduled("w", wDuke, wUnc, Day)], Observed);
+
+        var games = await database.Games.GetAllLeaguesOnDateAsync(Day);
+
+        CollectionAssert.AreEqual(new short[] { 1, 2 }, games.Select(g => g.LeagueId).ToArray());
+    }
+
+    [TestMethod]
+    public async Task A_teams_season_lists_home_and_away_games_of_that_season_only()
+    {
+        await database.Games.UpsertAsync(1, ScoreSource.Espn, [
+            GameBuilder.Scheduled("home", duke, unc, Day),
+            GameBuilder.Scheduled("away", kansas, duke, Day.AddDays(3)),
+            GameBuilder.Scheduled("other", kansas, baylor, Day),
+            GameBuilder.Scheduled("last-season", duke, baylor, new DateOnly(2024, 1, 10)),
+        ], Observed);
+
+        var season = await database.Games.GetTeamSeasonAsync(duke, 2025);
+
+        CollectionAssert.AreEqual(new[] { "home", "away" }, season.Select(g => g.HomeSlug == "duke" ? "home" : "away").ToArray());
+    }
+
+    [TestMethod]
+    public async Task Adjacent_dates_skip_days_without_games()
+    {
+        await database.Games.UpsertAsync(1, ScoreSource.Espn, [
+            GameBuilder.Scheduled("a", duke, unc, Day.AddDays(-5)),
+            GameBuilder.Scheduled("b", duke, unc, Day),
+            GameBuilder.Scheduled("c", duke, unc, Day.AddDays(9)),
+        ], Observed);
+
+        Assert.AreEqual(new AdjacentDates(Day.AddDays(-5), Day.AddDays(9)), await database.Games.GetAdjacentDatesAsync(1, Day));
+        Assert.AreEqual(new AdjacentDates(null, Day), await database.Games.GetAdjacentDatesAsync(1, Day.AddDays(-5)));
+        Assert.AreEqual(new AdjacentDates(null, null), await database.Games.GetAdjacentDatesAsync(2, Day));
+    }
+
+    [TestMethod]
+    public async Task Unknown_ids_find_nothing()
+    {
+        Assert.IsNull(await database.Games.FindByIdAsync(987654321));
+        Assert.IsEmpty(await database.Games.GetSnapshotsAsync(987654321));
+    }
+
+    [TestMethod]
+    public async Task Scoreboard_and_season_queries_use_indexes_not_a_sequential_scan_of_games()
+    {
+        // A few thousand games over a season, as production has.
+        var teams = (await database.QueryAsync<int>("SELECT id FROM teams WHERE league_id = 1 ORDER BY id LIMIT 100")).ToList();
+        var games = Enumerable.Range(0, 4000).Select(i => GameBuilder.Scheduled($"bulk-{i}", teams[i % 100], teams[(i + 1 + (i / 100)) % 100 == i % 100 ? (i + 2) % 100 : (i + 1 + (i / 100)) % 100], new DateOnly(2024, 11, 4).AddDays(i % 150))).ToList();
+        await database.Games.UpsertAsync(1, ScoreSource.Espn, games, Observed);
+        await database.ExecuteAsync("ANALYZE games");
+
+        foreach (var (name, sql) in new[]
+        {
+            ("scoreboard", "SELECT * FROM games WHERE league_id = 1 AND game_date = DATE '2025-01-10' ORDER BY start_time"),
+            ("adjacent", "SELECT max(game_date) FROM games WHERE league_id = 1 AND game_date < DATE '2025-01-10'"),
+            ("team season", $"SELECT id FROM games WHERE home_team_id = {teams[5]} UNION SELECT id FROM games WHERE away_team_id = {teams[5]}"),
+        })
+        {
+            var plan = string.Join("\n", await database.QueryAsync<string>("EXPLAIN " + sql));
+            Assert.DoesNotContain("Seq Scan on games", plan, $"{name} plan:\n{plan}");
+        }
+    }
+}

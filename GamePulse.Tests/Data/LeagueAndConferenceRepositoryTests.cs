@@ -1,0 +1,38 @@
+using GamePulse.Tests.Support;
+
+namespace GamePulse.Tests.Data;
+
+[TestClass]
+public sealed class LeagueAndConferenceRepositoryTests
+{
+    private static TestDatabase database = null!;
+
+    [ClassInitialize]
+    public static async Task CreateDatabase(TestContext context) => database = await TestDatabase.CreateAsync();
+
+    [ClassCleanup]
+    public static async Task DropDatabase() => await database.DisposeAsync();
+
+    [TestMethod]
+    public async Task Lists_both_leagues_in_display_order_and_finds_one_by_slug()
+    {
+        var leagues = await database.Leagues.GetAllAsync();
+
+        CollectionAssert.AreEqual(new[] { "mens-college-basketball", "womens-college-basketball" }, leagues.Select(l => l.Slug).ToArray());
+        Assert.AreEqual("basketball-women", (await database.Leagues.FindBySlugAsync("womens-college-basketball"))!.NcaaSport);
+        Assert.IsNull(await database.Leagues.FindBySlugAsync("nfl"));
+    }
+
+    [TestMethod]
+    public async Task Finds_conferences_by_slug_and_lists_a_leagues_conferences()
+    {
+        var bigTen = await database.Conferences.FindBySlugAsync(2, "big-ten");
+        var all = await database.Conferences.GetByLeagueAsync(2);
+
+        Assert.IsNotNull(bigTen);
+        Assert.AreEqual(2, bigTen.LeagueId);
+        Assert.IsTrue(all.Count >= 31);
+        Assert.IsTrue(all.All(c => c.LeagueId == 2));
+        Assert.IsNull(await database.Conferences.FindBySlugAsync(2, "nope"));
+    }
+}

@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace GamePulse.Web.Site;
+
+/// <summary>Site-wide settings (section "Site"). Canonical and shared URLs come from here, never from the Host header.</summary>
+public sealed class SiteOptions : IValidatableObject
+{
+    public const string Section = "Site";
+
+    /// <summary>The public base URL, e.g. https://gamepulse.example.com (Site__PublicBaseUrl).</summary>
+    [Required]
+    public string PublicBaseUrl { get; set; } = "";
+
+    public string Name { get; set; } = "GamePulse";
+
+    public Uri BaseUri => new(PublicBaseUrl.TrimEnd('/') + "/");
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            yield return new ValidationResult($"Setting Site__PublicBaseUrl must be an absolute http(s) URL, not '{PublicBaseUrl}'.", [nameof(PublicBaseUrl)]);
+        }
+    }
+
+    /// <summary>An absolute URL for a site path ("/x/y" → "https://host/x/y").</summary>
+    public string Absolute(string path) => new Uri(BaseUri, path.TrimStart('/')).ToString();
+}

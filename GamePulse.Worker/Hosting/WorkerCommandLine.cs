@@ -1,0 +1,38 @@
+using GamePulse.Worker.Migrations;
+
+namespace GamePulse.Worker.Hosting;
+
+/// <summary>The Worker executable's commands: <c>run</c> (default), <c>migrate [--list]</c>.</summary>
+public static class WorkerCommandLine
+{
+    public const string Usage = """
+        usage: GamePulse.Worker [command] [options]
+          run                 run the scheduler (default)
+          migrate             apply pending database migrations
+          migrate --list      show applied and pending migrations
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "run";
+        var options = args.Length > 0 && !args[0].StartsWith('-') ? args[1..] : args;
+        switch (command)
+        {
+            case "run":
+                using (var host = WorkerHost.CreateBuilder(options).Build())
+                {
+                    await host.RunAsync();
+                }
+
+                return 0;
+            case "migrate":
+                return await MigrateCommand.RunAsync(options);
+            case "help" or "--help" or "-h":
+                Console.WriteLine(Usage);
+                return 0;
+            default:
+                await Console.Error.WriteLineAsync($"Unknown command '{command}'.\n{Usage}");
+                return 64;
+        }
+    }
+}

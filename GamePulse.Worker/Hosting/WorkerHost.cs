@@ -1,0 +1,19 @@
+using GamePulse.Data;
+using GamePulse.Data.Hosting;
+using GamePulse.Worker.Health;
+
+namespace GamePulse.Worker.Hosting;
+
+/// <summary>Builds the Worker's generic host: JSON logs, the data layer and the hosted services of each feature.</summary>
+public static class WorkerHost
+{
+    public static HostApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.AddGamePulseJsonLogging(builder.Configuration, "worker");
+        builder.Services.AddGamePulseData(StartupGuard.RequireConnectionString(builder.Configuration));
+        builder.Services.AddOptions<HeartbeatOptions>().Bind(builder.Configuration.GetSection("Worker")).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<HeartbeatService>();
+        return builder;
+    }
+}
