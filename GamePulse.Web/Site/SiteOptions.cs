@@ -13,7 +13,8 @@ public sealed class SiteOptions : IValidatableObject
 
     public string Name { get; set; } = "GamePulse";
 
-    public Uri BaseUri => new(PublicBaseUrl.TrimEnd('/') + "/");
+    // A method, not a property: validation reads every property, and this one throws until the URL is valid.
+    private Uri BaseUri() => new(PublicBaseUrl.TrimEnd('/') + "/");
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -24,5 +25,5 @@ public sealed class SiteOptions : IValidatableObject
     }
 
     /// <summary>An absolute URL for a site path ("/x/y" → "https://host/x/y").</summary>
-    public string Absolute(string path) => new Uri(BaseUri, path.TrimStart('/')).ToString();
+    public string Absolute(string path) => new Uri(BaseUri(), path.TrimStart('/')).ToString();
 }

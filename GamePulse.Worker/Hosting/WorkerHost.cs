@@ -12,6 +12,7 @@ public static class WorkerHost
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.AddGamePulseJsonLogging(builder.Configuration, "worker");
         builder.Services.AddGamePulseData(StartupGuard.RequireConnectionString(builder.Configuration));
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<HeartbeatOptions>().Bind(builder.Configuration.GetSection("Worker")).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<HeartbeatService>();
         return builder;

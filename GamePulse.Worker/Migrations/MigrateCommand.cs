@@ -9,14 +9,15 @@ public static class MigrateCommand
     public static async Task<int> RunAsync(string[] args)
     {
         var list = args.Contains("--list");
-        var unknown = args.Where(a => a != "--list").ToList();
+        // Anything else must be a configuration override such as --ConnectionStrings:GamePulse=...
+        var unknown = args.Where(a => a != "--list" && !a.Contains('=', StringComparison.Ordinal)).ToList();
         if (unknown.Count > 0)
         {
             await Console.Error.WriteLineAsync($"migrate: unknown option {unknown[0]}\n{WorkerCommandLine.Usage}");
             return 64;
         }
 
-        using var host = WorkerHost.CreateBuilder([]).Build();
+        using var host = WorkerHost.CreateBuilder([.. args.Where(a => a != "--list")]).Build();
         var runner = host.Services.GetRequiredService<MigrationRunner>();
         try
         {

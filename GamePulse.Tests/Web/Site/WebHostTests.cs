@@ -1,0 +1,40 @@
+using GamePulse.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Options;
+
+namespace GamePulse.Tests.Web.Site;
+
+[TestClass]
+public sealed class WebHostTests
+{
+    [TestMethod]
+    public async Task The_home_page_renders_the_seeded_leagues_from_the_database()
+    {
+        var connectionString = await PostgresServer.CreateDatabaseAsync();
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseSetting("ConnectionStrings:GamePulse", connectionString)
+            .UseSetting("Site:PublicBaseUrl", "https://gamepulse.test"));
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync(new Uri("/", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.AreEqual(200, (int)response.StatusCode);
+        StringAssert.Contains(html, "NCAA Men&#x27;s Basketball");
+        StringAssert.Contains(html, "NCAA Women&#x27;s Basketball");
+    }
+
+    [TestMethod]
+    public async Task A_malformed_public_base_url_stops_start_up_with_a_message_naming_the_setting()
+    {
+        var connectionString = await PostgresServer.CreateDatabaseAsync();
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseSetting("ConnectionStrings:GamePulse", connectionString)
+            .UseSetting("Site:PublicBaseUrl", "not a url"));
+
+        var error = Assert.ThrowsExactly<OptionsValidationException>(() => factory.CreateClient());
+
+        StringAssert.Contains(error.Message, "Site__PublicBaseUrl");
+    }
+}
