@@ -1,7 +1,8 @@
 using GamePulse.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Options;
+using GamePulse.Data.Hosting;
+using GamePulse.Web.Site;
 
 namespace GamePulse.Tests.Web.Site;
 
@@ -26,15 +27,28 @@ public sealed class WebHostTests
     }
 
     [TestMethod]
-    public async Task A_malformed_public_base_url_stops_start_up_with_a_message_naming_the_setting()
+    public async Task A_malformed_public_base_url_stops_start_up_with_one_line_naming_the_setting()
     {
         var connectionString = await PostgresServer.CreateDatabaseAsync();
-        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
-            .UseSetting("ConnectionStrings:GamePulse", connectionString)
-            .UseSetting("Site:PublicBaseUrl", "not a url"));
+        var errors = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(errors);
+        int exitCode;
+        try
+        {
+            exitCode = await StartupGuard.RunAsync("web", async () =>
+            {
+                await using var app = WebHost.Build(["--urls=http://127.0.0.1:0", $"--ConnectionStrings:GamePulse={connectionString}", "--Site:PublicBaseUrl=not a url"]);
+                await app.StartAsync();
+                return 0;
+            });
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
 
-        var error = Assert.ThrowsExactly<OptionsValidationException>(() => factory.CreateClient());
-
-        StringAssert.Contains(error.Message, "Site__PublicBaseUrl");
+        Assert.AreEqual(78, exitCode);
+        StringAssert.Contains(errors.ToString(), "Site__PublicBaseUrl must be an absolute http(s) URL");
     }
 }
