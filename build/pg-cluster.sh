@@ -48,11 +48,22 @@ case "$cmd" in
     port=${3:?port required}; shift 3
     ensure_binaries
     initdb=$(find_bin initdb); pg_ctl=$(find_bin pg_ctl)
+    if [ "$(id -u)" = 0 ] && [ ! -e "$datadir" ]; then
+      mkdir -p "$(dirname "$datadir")"
+      # Under root the cluster belongs to "postgres", which must be able to reach the folder. A checkout inside a
+      # private folder (mode 700, as mktemp makes) is not reachable: keep the cluster in /tmp and link it here.
+      if ! as_owner test -x "$(cd "$(dirname "$datadir")" && pwd)"; then
+        real="/tmp/gamepulse-pg/$(echo "$datadir" | sha1sum | cut -c1-12)"
+        mkdir -p "$real" && chmod 755 /tmp/gamepulse-pg
+        ln -sfn "$real" "$datadir"
+        echo "pg-cluster: $datadir is not reachable by the postgres user; the cluster lives in $real" >&2
+      fi
+    fi
     mkdir -p "$datadir"
-    datadir=$(cd "$datadir" && pwd)
+    datadir=$(cd "$datadir" && pwd -P)
     if [ "$(id -u)" = 0 ]; then
-      chown postgres: "$datadir" 2>/dev/null || { id postgres >/dev/null 2>&1 || useradd --system postgres; chown postgres: "$datadir"; }
-      as_owner test -x "$datadir" || die "the postgres user cannot reach $datadir (a parent folder is not traversable); clone the project somewhere world-readable"
+      chown postgres: "$datadir"
+      as_owner test -x "$datadir" || die "the postgres user cannot reach $datadir"
     fi
     if [ ! -f "$datadir/PG_VERSION" ]; then
       as_owner "$initdb" -D "$datadir" -U gamepulse --auth=trust -E UTF8 --no-locale >"$datadir.initdb.log" 2>&1 \
@@ -70,6 +81,7 @@ case "$cmd" in
     ;;
   stop)
     [ -f "$datadir/PG_VERSION" ] || exit 0
+    datadir=$(cd "$datadir" && pwd -P)
     pg_ctl=$(find_bin pg_ctl) || exit 0
     as_owner "$pg_ctl" -D "$datadir" status >/dev/null 2>&1 || exit 0
     as_owner "$pg_ctl" -D "$datadir" -m fast -w stop >/dev/null

@@ -9,9 +9,9 @@ bash build/deps.sh || exit 1
 
 cleanup() {
   for dir in "$root"/.data/test-*; do
-    [ -d "$dir" ] || continue
+    [ -e "$dir" ] || continue
     bash build/pg-cluster.sh stop "$dir" >/dev/null 2>&1 || true
-    rm -rf "$dir"
+    rm -rf "$(readlink -f "$dir")" "$dir"
   done
 }
 trap cleanup EXIT

@@ -49,7 +49,13 @@ public static class PostgresServer
         if (dataDirectory is not null)
         {
             await RunScriptAsync("stop", dataDirectory);
-            Directory.Delete(dataDirectory, recursive: true);
+            var folder = new DirectoryInfo(dataDirectory);
+            if (folder.ResolveLinkTarget(returnFinalTarget: true) is { } target)
+            {
+                Directory.Delete(target.FullName, recursive: true); // the cluster lives in /tmp when root could not reach the checkout
+            }
+
+            folder.Delete(recursive: folder.LinkTarget is null);
         }
     }
 
