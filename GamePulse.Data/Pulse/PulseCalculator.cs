@@ -171,7 +171,7 @@ public static class PulseCalculator
 
         if (rankedPair > 0 && Standing(input.HomeRank) <= 25 && Standing(input.AwayRank) <= 25)
         {
-            factors.Add(new($"{Ranked(input.AwayRank, input.AwayName)} vs {Ranked(input.HomeRank, input.HomeName)}", rankedPair));
+            factors.Add(new("Top-25 matchup", rankedPair));
         }
     }
 
