@@ -87,6 +87,33 @@ public sealed class PulseRepository(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
+    /// Recomputes every game of a date range (all games when both ends are null), in batches that each commit on their
+    /// own: for games stored before Pulse existed, and after a change of the formula.
+    /// </summary>
+    public async Task<PulseRecomputeResult> RecomputeRangeAsync(DateOnly? from, DateOnly? to, DateTimeOffset observedAt, int batchSize = 500, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        IReadOnlyList<long> ids;
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        {
+            ids = [.. await connection.QueryAsync<long>(new CommandDefinition("""
+                SELECT id FROM games
+                WHERE (@from::date IS NULL OR game_date >= @from) AND (@to::date IS NULL OR game_date <= @to)
+                ORDER BY id
+                """, new { from, to }, cancellationToken: cancellationToken))];
+        }
+
+        var total = new PulseRecomputeResult(0, 0, 0);
+        foreach (var batch in ids.Chunk(batchSize))
+        {
+            var result = await RecomputeAsync(batch, observedAt, cancellationToken: cancellationToken);
+            total = new PulseRecomputeResult(total.Computed + result.Computed, total.Updated + result.Updated, total.HistoryRows + result.HistoryRows);
+        }
+
+        return total;
+    }
+
+    /// <summary>
     /// "Best right now": in-progress games by Pulse, highest first. Games of the day before count too, because a
     /// 10 PM tip-off is still live after midnight; older "live" games are left out, as only a stalled feed keeps them so.
     /// </summary>
