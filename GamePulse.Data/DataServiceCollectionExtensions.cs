@@ -3,6 +3,7 @@ using GamePulse.Data.Conferences;
 using GamePulse.Data.Games;
 using GamePulse.Data.Leagues;
 using GamePulse.Data.Migrations;
+using GamePulse.Data.Pulse;
 using GamePulse.Data.Teams;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -21,6 +22,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ConferenceRepository>();
         services.AddSingleton<TeamRepository>();
         services.AddSingleton<GameRepository>();
+        services.AddSingleton<PulseRepository>();
         return services;
     }
 }

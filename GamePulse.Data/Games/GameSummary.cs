@@ -40,6 +40,11 @@ public sealed record GameSummary
     public short[]? AwayLineScores { get; init; }
     public DateTime UpdatedAt { get; init; }
 
+    /// <summary>Pulse 0–100 (null until the Worker first computes it) and its top factors in words; see docs/pulse.md.</summary>
+    public int? PulseScore { get; init; }
+
+    public string[]? PulseFactors { get; init; }
+
     public int HomeTeamId { get; init; }
     public required string HomeSlug { get; init; }
     public required string HomeDisplayName { get; init; }

@@ -1,6 +1,7 @@
 using GamePulse.Data.Conferences;
 using GamePulse.Data.Games;
 using GamePulse.Data.Leagues;
+using GamePulse.Data.Pulse;
 using GamePulse.Data.Teams;
 using Npgsql;
 
@@ -26,6 +27,8 @@ public sealed class TestDatabase : IAsyncDisposable
     public TeamRepository Teams => new(DataSource);
 
     public GameRepository Games => new(DataSource);
+
+    public PulseRepository Pulse => new(DataSource);
 
     public static async Task<TestDatabase> CreateAsync() => new(await PostgresServer.CreateDatabaseAsync());
 

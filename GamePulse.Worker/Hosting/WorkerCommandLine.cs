@@ -1,4 +1,5 @@
 using GamePulse.Worker.Migrations;
+using GamePulse.Worker.Pulse;
 
 namespace GamePulse.Worker.Hosting;
 
@@ -10,6 +11,8 @@ public static class WorkerCommandLine
           run                 run the scheduler (default)
           migrate             apply pending database migrations
           migrate --list      show applied and pending migrations
+          pulse recompute [--from yyyy-MM-dd] [--to yyyy-MM-dd]
+                              recompute Pulse for stored games (all when no dates are given)
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -27,6 +30,8 @@ public static class WorkerCommandLine
                 return 0;
             case "migrate":
                 return await MigrateCommand.RunAsync(options);
+            case "pulse":
+                return await PulseCommand.RunAsync(options);
             case "help" or "--help" or "-h":
                 Console.WriteLine(Usage);
                 return 0;
