@@ -36,6 +36,21 @@ public sealed class NginxProxyTests
     }
 
     [TestMethod]
+    public async Task The_apps_own_readyz_503_passes_through_uncached_instead_of_the_maintenance_page()
+    {
+        await using var stack = await NginxStack.StartAsync(await PostgresServer.CreateEmptyDatabaseAsync());
+
+        using var first = await stack.SendAsync(HttpMethod.Get, "/readyz");
+        using var second = await stack.SendAsync(HttpMethod.Get, "/readyz");
+
+        Assert.AreEqual(HttpStatusCode.ServiceUnavailable, second.StatusCode);
+        Assert.AreEqual("application/json; charset=utf-8", second.Content.Headers.ContentType?.ToString());
+        StringAssert.Contains(await second.Content.ReadAsStringAsync(), "\"migrations\":{\"status\":\"unhealthy\"");
+        Assert.IsNull(Header(second, "X-Cache-Status"));
+        Assert.HasCount(2, stack.AppLog.RequestsTo("/readyz"));
+    }
+
+    [TestMethod]
     public async Task Anonymous_scoreboard_gets_are_micro_cached_per_htmx_variant()
     {
         await using var stack = await NginxStack.StartAsync(connectionString);
