@@ -1,8 +1,8 @@
+using GamePulse.Data.Hosting;
 using GamePulse.Tests.Support;
+using GamePulse.Web.Site;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using GamePulse.Data.Hosting;
-using GamePulse.Web.Site;
 
 namespace GamePulse.Tests.Web.Site;
 
