@@ -33,6 +33,29 @@ public sealed class RequestLoggingTests
     }
 
     [TestMethod]
+    public async Task Server_errors_are_logged_at_error_level_and_the_failed_checks_reason_is_in_the_log()
+    {
+        using var stdout = new StdoutCapture();
+        using var closed = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        await using var web = await WebAppServer.StartAsync($"Host=127.0.0.1;Port={port};Username=gamepulse;Database=nowhere;Timeout=2");
+        using var client = new HttpClient { BaseAddress = web.BaseAddress };
+
+        using var response = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+
+        Assert.AreEqual(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var line = Assert.ContainsSingle(stdout.RequestsTo("/readyz"));
+        Assert.AreEqual("Error", line.GetProperty("Level").GetString());
+        Assert.AreEqual(503, line.GetProperty("Properties").GetProperty("StatusCode").GetInt32());
+        var traceId = line.GetProperty("Properties").GetProperty("TraceId").GetString();
+        var healthEvent = stdout.Events().Single(e => e.GetProperty("RenderedMessage").GetString()!.Contains("Health check \"database\"", StringComparison.Ordinal));
+        StringAssert.Contains(healthEvent.GetProperty("Exception").GetString(), "Failed to connect");
+        Assert.AreEqual(traceId, healthEvent.GetProperty("Properties").GetProperty("TraceId").GetString(), "events of a request carry its trace id");
+    }
+
+    [TestMethod]
     public async Task Query_strings_email_addresses_and_tokens_never_reach_the_log()
     {
         using var stdout = new StdoutCapture();
