@@ -1,5 +1,8 @@
 using GamePulse.Data;
 using GamePulse.Data.Hosting;
+using GamePulse.Web.Health;
+using GamePulse.Web.Observability;
+using GamePulse.Web.ReverseProxy;
 
 namespace GamePulse.Web.Site;
 
@@ -10,12 +13,19 @@ public static class WebHost
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Logging.AddGamePulseJsonLogging(builder.Configuration, "web");
+        builder.Logging.AddGamePulseRequestLogging();
         builder.Services.AddOptions<SiteOptions>().Bind(builder.Configuration.GetSection(SiteOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddGamePulseData(StartupGuard.RequireConnectionString(builder.Configuration));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddRazorPages();
+        builder.Services.AddGamePulseReverseProxy(builder.Configuration);
+        builder.Services.AddGamePulseHealth();
 
         var app = builder.Build();
+        // First: the client address and scheme from nginx, then one log line per request around everything else.
+        app.UseForwardedHeaders();
+        app.UseGamePulseRequestLogging();
+        app.UseGamePulseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
@@ -24,6 +34,7 @@ public static class WebHost
         app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
         app.UseStaticFiles();
         app.UseRouting();
+        app.MapGamePulseHealth();
         app.MapRazorPages();
         return app;
     }

@@ -1,0 +1,101 @@
+using System.Net;
+using GamePulse.Tests.Support;
+using GamePulse.Web.Observability;
+
+namespace GamePulse.Tests.Web.Observability;
+
+[TestClass]
+public sealed class RequestLoggingTests
+{
+    [TestMethod]
+    public async Task Each_request_writes_one_json_line_with_method_path_status_duration_and_trace_id()
+    {
+        using var stdout = new StdoutCapture();
+        await using var web = await WebAppServer.StartAsync(await PostgresServer.CreateDatabaseAsync());
+        using var client = new HttpClient { BaseAddress = web.BaseAddress };
+
+        using var home = await client.GetAsync(new Uri("/", UriKind.Relative));
+        using var missing = await client.GetAsync(new Uri("/no/such/page", UriKind.Relative));
+
+        var homeLine = Assert.ContainsSingle(stdout.RequestsTo("/"));
+        var properties = homeLine.GetProperty("Properties");
+        Assert.AreEqual("Information", homeLine.GetProperty("Level").GetString());
+        Assert.AreEqual("GET", properties.GetProperty("Method").GetString());
+        Assert.AreEqual(200, properties.GetProperty("StatusCode").GetInt32());
+        Assert.IsGreaterThan(0.0, properties.GetProperty("ElapsedMs").GetDouble());
+        Assert.MatchesRegex("^[0-9a-f]{32}$", properties.GetProperty("TraceId").GetString());
+        Assert.AreEqual("web", properties.GetProperty("service").GetString());
+        StringAssert.StartsWith(homeLine.GetProperty("RenderedMessage").GetString(), "HTTP \"GET\" \"/\" responded 200 in ");
+
+        var missingLine = Assert.ContainsSingle(stdout.RequestsTo("/no/such/page"));
+        Assert.AreEqual(404, missingLine.GetProperty("Properties").GetProperty("StatusCode").GetInt32());
+        Assert.AreEqual(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [TestMethod]
+    public async Task Server_errors_are_logged_at_error_level_and_the_failed_checks_reason_is_in_the_log()
+    {
+        using var stdout = new StdoutCapture();
+        using var closed = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        await using var web = await WebAppServer.StartAsync($"Host=127.0.0.1;Port={port};Username=gamepulse;Database=nowhere;Timeout=2");
+        using var client = new HttpClient { BaseAddress = web.BaseAddress };
+
+        using var response = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+
+        Assert.AreEqual(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var line = Assert.ContainsSingle(stdout.RequestsTo("/readyz"));
+        Assert.AreEqual("Error", line.GetProperty("Level").GetString());
+        Assert.AreEqual(503, line.GetProperty("Properties").GetProperty("StatusCode").GetInt32());
+        var traceId = line.GetProperty("Properties").GetProperty("TraceId").GetString();
+        var healthEvent = stdout.Events().Single(e => e.GetProperty("RenderedMessage").GetString()!.Contains("Health check \"database\"", StringComparison.Ordinal));
+        StringAssert.Contains(healthEvent.GetProperty("Exception").GetString(), "Failed to connect");
+        Assert.AreEqual(traceId, healthEvent.GetProperty("Properties").GetProperty("TraceId").GetString(), "events of a request carry its trace id");
+    }
+
+    [TestMethod]
+    public async Task Query_strings_email_addresses_and_tokens_never_reach_the_log()
+    {
+        using var stdout = new StdoutCapture();
+        await using var web = await WebAppServer.StartAsync(await PostgresServer.CreateDatabaseAsync());
+        using var client = new HttpClient { BaseAddress = web.BaseAddress };
+
+        using var withQuery = await client.GetAsync(new Uri("/?token=s3cr3t-query-token&email=fan%40example.com", UriKind.Relative));
+        using var withEmail = await client.GetAsync(new Uri("/account/unsubscribe/fan@example.com", UriKind.Relative));
+        using var withToken = await client.GetAsync(new Uri("/account/confirm/Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZg", UriKind.Relative));
+
+        Assert.ContainsSingle(stdout.RequestsTo("/"));
+        Assert.ContainsSingle(stdout.RequestsTo("/account/unsubscribe/[email]"));
+        Assert.ContainsSingle(stdout.RequestsTo("/account/confirm/[token]"));
+        var everything = stdout.Text;
+        Assert.DoesNotContain("s3cr3t-query-token", everything);
+        Assert.DoesNotContain("example.com", everything);
+        Assert.DoesNotContain("Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZg", everything);
+    }
+
+    [TestMethod]
+    public async Task The_request_id_nginx_sends_is_logged_beside_the_trace_id()
+    {
+        using var stdout = new StdoutCapture();
+        await using var web = await WebAppServer.StartAsync(await PostgresServer.CreateDatabaseAsync());
+        using var client = new HttpClient { BaseAddress = web.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/healthz", UriKind.Relative));
+        request.Headers.Add("X-Request-Id", "0123456789abcdef0123456789abcdef");
+
+        using var response = await client.SendAsync(request);
+
+        var line = Assert.ContainsSingle(stdout.RequestsTo("/healthz"));
+        Assert.AreEqual("0123456789abcdef0123456789abcdef", line.GetProperty("Properties").GetProperty("RequestId").GetString());
+    }
+
+    [TestMethod]
+    [DataRow("/mens-college-basketball/scores/2025-03-01", "/mens-college-basketball/scores/2025-03-01")]
+    [DataRow("/teams/texas-a-m-corpus-christi-islanders", "/teams/texas-a-m-corpus-christi-islanders")]
+    [DataRow("/games/401706512", "/games/401706512")]
+    [DataRow("/account/reset/a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6", "/account/reset/[token]")]
+    [DataRow("/x/someone@example.org/y", "/x/[email]/y")]
+    public void Logged_paths_keep_slugs_and_ids_but_hide_emails_and_tokens(string path, string expected) =>
+        Assert.AreEqual(expected, LoggedPath.From(new Microsoft.AspNetCore.Http.PathString(path)));
+}

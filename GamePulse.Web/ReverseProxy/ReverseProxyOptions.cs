@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+
+namespace GamePulse.Web.ReverseProxy;
+
+/// <summary>
+/// Which peers may tell the Web the client's address and scheme through X-Forwarded-For / X-Forwarded-Proto
+/// (section "Web"). Comma-separated so one environment variable holds the whole list.
+/// </summary>
+public sealed class ReverseProxyOptions : IValidatableObject
+{
+    public const string Section = "Web";
+
+    /// <summary>
+    /// Loopback (nginx on the same host, tests) and 172.16.0.0/12, the range Docker gives its bridge networks by default,
+    /// so nginx in the compose stack is trusted. The Web is never published directly, so nothing else can reach it.
+    /// </summary>
+    public const string DefaultKnownNetworks = "127.0.0.0/8,::1/128,172.16.0.0/12";
+
+    /// <summary>Single proxy addresses, e.g. "10.0.0.5,10.0.0.6" (Web__KnownProxies). Empty by default.</summary>
+    public string KnownProxies { get; set; } = "";
+
+    /// <summary>Proxy networks in CIDR notation (Web__KnownNetworks).</summary>
+    public string KnownNetworks { get; set; } = DefaultKnownNetworks;
+
+    public IReadOnlyList<IPAddress> ParseProxies() =>
+        [.. Items(KnownProxies).Select(item => IPAddress.TryParse(item, out var address) ? address : null).OfType<IPAddress>()];
+
+    public IReadOnlyList<IPNetwork> ParseNetworks() =>
+        [.. Items(KnownNetworks).Select(item => IPNetwork.TryParse(item, out var network) ? network : (IPNetwork?)null).OfType<IPNetwork>()];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var item in Items(KnownProxies).Where(item => !IPAddress.TryParse(item, out _)))
+        {
+            yield return new ValidationResult($"Setting Web__KnownProxies must list IP addresses separated by commas; '{item}' is not one.", [nameof(KnownProxies)]);
+        }
+
+        foreach (var item in Items(KnownNetworks).Where(item => !IPNetwork.TryParse(item, out _)))
+        {
+            yield return new ValidationResult($"Setting Web__KnownNetworks must list networks in CIDR notation (e.g. 172.16.0.0/12) separated by commas; '{item}' is not one.", [nameof(KnownNetworks)]);
+        }
+    }
+
+    private static IEnumerable<string> Items(string list) =>
+        list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
