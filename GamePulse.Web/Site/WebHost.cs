@@ -1,5 +1,8 @@
 using GamePulse.Data;
 using GamePulse.Data.Hosting;
+using GamePulse.Web.Caching;
+using GamePulse.Web.Pages;
+using GamePulse.Web.Pages.Seo;
 
 namespace GamePulse.Web.Site;
 
@@ -14,6 +17,8 @@ public static class WebHost
         builder.Services.AddGamePulseData(StartupGuard.RequireConnectionString(builder.Configuration));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddRazorPages();
+        builder.Services.AddPageCaching(builder.Configuration);
+        builder.Services.AddSitePages();
 
         var app = builder.Build();
         if (!app.Environment.IsDevelopment())
@@ -22,9 +27,11 @@ public static class WebHost
         }
 
         app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
-        app.UseStaticFiles();
+        app.UseStaticFiles(CachingServiceCollectionExtensions.FingerprintedStaticFiles());
         app.UseRouting();
+        app.UseOutputCache();
         app.MapRazorPages();
+        app.MapSeo();
         return app;
     }
 }
