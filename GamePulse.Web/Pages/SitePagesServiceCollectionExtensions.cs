@@ -7,6 +7,9 @@ public static class SitePagesServiceCollectionExtensions
     {
         services.AddSingleton<Scores.ScoreboardQuery>();
         services.AddSingleton<Seo.SitemapQuery>();
+        services.AddSingleton<Games.GameQuery>();
+        services.AddSingleton<Teams.TeamQuery>();
+        services.AddSingleton<Conferences.ConferenceQuery>();
         return services;
     }
 }
