@@ -15,6 +15,11 @@ public sealed class GamesNotificationListener(NpgsqlDataSource dataSource, IOutp
 
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
+    private readonly TaskCompletionSource listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the first LISTEN is in place (health checks and tests wait on it).</summary>
+    public Task Listening => listening.Task;
+
     /// <summary>Raised after a notification's pages were evicted (lets tests wait for it instead of sleeping).</summary>
     public event Action<string>? Evicted;
 
@@ -39,6 +44,7 @@ public sealed class GamesNotificationListener(NpgsqlDataSource dataSource, IOutp
                 }
 
                 firstConnection = false;
+                listening.TrySetResult();
                 backoff = TimeSpan.FromSeconds(1);
                 logger.LogInformation("Listening for game changes on {Channel}", Channel);
                 while (!stoppingToken.IsCancellationRequested)

@@ -19,7 +19,7 @@ public sealed class SitemapQuery(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var seasons = await connection.QueryAsync<SeasonFile>(new CommandDefinition("""
-            SELECT l.slug AS league_slug, g.season, max(g.updated_at) AS last_modified
+            SELECT l.slug AS league_slug, g.season::int AS season, max(g.updated_at) AS last_modified
             FROM games g JOIN leagues l ON l.id = g.league_id
             GROUP BY l.slug, l.sort_order, g.season ORDER BY l.sort_order, g.season DESC
             """, cancellationToken: cancellationToken));
@@ -48,7 +48,15 @@ public sealed class SitemapQuery(NpgsqlDataSource dataSource)
         return [.. rows];
     }
 
-    public sealed record SeasonGame(long Id, DateOnly GameDate, bool NeutralSite, DateTime UpdatedAt, string HomeSlug, string AwaySlug);
+    public sealed record SeasonGame
+    {
+        public long Id { get; init; }
+        public DateOnly GameDate { get; init; }
+        public bool NeutralSite { get; init; }
+        public DateTime UpdatedAt { get; init; }
+        public required string HomeSlug { get; init; }
+        public required string AwaySlug { get; init; }
+    }
 
     /// <summary>Team and conference pages of a league.</summary>
     public async Task<IReadOnlyList<Entry>> LeaguePagesAsync(string leagueSlug, CancellationToken cancellationToken)
