@@ -9,10 +9,18 @@ public static class CachingServiceCollectionExtensions
     {
         services.AddOptions<PageCacheOptions>().Bind(configuration.GetSection(PageCacheOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PageCaching>();
+        var enabled = configuration.GetValue($"{PageCacheOptions.Section}:{nameof(PageCacheOptions.Enabled)}", defaultValue: true);
         services.AddOutputCache(options =>
         {
             // The default policy already skips authenticated requests and responses that set cookies.
-            options.AddPolicy(PageCaching.PolicyName, policy => policy.SetVaryByHeader(LiveUpdates.HtmxRequestHeader).Tag(PageCaching.SiteTag));
+            options.AddPolicy(PageCaching.PolicyName, policy =>
+            {
+                policy.SetVaryByHeader(LiveUpdates.HtmxRequestHeader).Tag(PageCaching.SiteTag);
+                if (!enabled)
+                {
+                    policy.NoCache();
+                }
+            });
         });
         services.AddSingleton<GamesNotificationListener>();
         services.AddHostedService(sp => sp.GetRequiredService<GamesNotificationListener>());

@@ -7,6 +7,9 @@ public sealed class PageCacheOptions
 {
     public const string Section = "PageCache";
 
+    /// <summary>Server-side output caching on/off (off only to measure its effect; bench/web).</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>Upper bound on how long the server keeps a rendered page when no NOTIFY evicts it first.</summary>
     [Range(1, 3600)]
     public int ServerSafetySeconds { get; set; } = 60;
