@@ -90,7 +90,12 @@ public sealed class ScoreboardDay
         // North Carolina at No. 2 Duke, 6:30 PM ET, now 2nd half: five visible changes over the evening.
         var live = Game("401", "north-carolina", "duke", Utc(8, 23, 30)) with
         {
-            HomeRank = 2, HomeRecord = "26-3", AwayRecord = "20-10", VenueName = "Cameron Indoor Stadium", VenueCity = "Durham", VenueState = "NC",
+            HomeRank = 2,
+            HomeRecord = "26-3",
+            AwayRecord = "20-10",
+            VenueName = "Cameron Indoor Stadium",
+            VenueCity = "Durham",
+            VenueState = "NC",
         };
         await UpsertLiveAsync(live, early);
         await UpsertLiveAsync(live with { State = GameState.Live, Period = 1, Clock = "20:00", HomeScore = 0, AwayScore = 0 }, Utc(8, 23, 35));
