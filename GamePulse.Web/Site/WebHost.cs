@@ -3,6 +3,9 @@ using GamePulse.Data.Hosting;
 using GamePulse.Web.Health;
 using GamePulse.Web.Observability;
 using GamePulse.Web.ReverseProxy;
+using GamePulse.Web.Caching;
+using GamePulse.Web.Pages;
+using GamePulse.Web.Pages.Seo;
 
 namespace GamePulse.Web.Site;
 
@@ -20,6 +23,8 @@ public static class WebHost
         builder.Services.AddRazorPages();
         builder.Services.AddGamePulseReverseProxy(builder.Configuration);
         builder.Services.AddGamePulseHealth();
+        builder.Services.AddPageCaching(builder.Configuration);
+        builder.Services.AddSitePages();
 
         var app = builder.Build();
         // First: the client address and scheme from nginx, then one log line per request around everything else.
@@ -32,10 +37,12 @@ public static class WebHost
         }
 
         app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
-        app.UseStaticFiles();
+        app.UseStaticFiles(CachingServiceCollectionExtensions.FingerprintedStaticFiles());
         app.UseRouting();
         app.MapGamePulseHealth();
+        app.UseOutputCache();
         app.MapRazorPages();
+        app.MapSeo();
         return app;
     }
 }

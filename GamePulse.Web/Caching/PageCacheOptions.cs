@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace GamePulse.Web.Caching;
+
+/// <summary>How long pages are cached (section "PageCache"; e.g. PageCache__ServerSafetySeconds).</summary>
+public sealed class PageCacheOptions
+{
+    public const string Section = "PageCache";
+
+    /// <summary>Server-side output caching on/off (off only to measure its effect; bench/web).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Upper bound on how long the server keeps a rendered page when no NOTIFY evicts it first.</summary>
+    [Range(1, 3600)]
+    public int ServerSafetySeconds { get; set; } = 60;
+
+    /// <summary>Browser/CDN max-age while a page still has games that are not final.</summary>
+    [Range(0, 300)]
+    public int LiveMaxAgeSeconds { get; set; } = 15;
+
+    /// <summary>stale-while-revalidate allowance while games are not final.</summary>
+    [Range(0, 600)]
+    public int LiveStaleWhileRevalidateSeconds { get; set; } = 30;
+
+    /// <summary>Browser/CDN max-age once every game on the page is final (or postponed/canceled).</summary>
+    [Range(60, 31_536_000)]
+    public int SettledMaxAgeSeconds { get; set; } = 86_400;
+
+    /// <summary>Max-age of pages that change slowly (team and conference pages, sitemaps).</summary>
+    [Range(0, 86_400)]
+    public int SlowMaxAgeSeconds { get; set; } = 300;
+}

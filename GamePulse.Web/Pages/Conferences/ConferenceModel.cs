@@ -1,0 +1,41 @@
+using GamePulse.Data.Conferences;
+using GamePulse.Data.Games;
+using GamePulse.Data.Leagues;
+using GamePulse.Web.Caching;
+using GamePulse.Web.Pages.Scores;
+using GamePulse.Web.Pages.Shared;
+using GamePulse.Web.Site;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
+
+namespace GamePulse.Web.Pages.Conferences;
+
+/// <summary>/{league}/conferences/{slug}: standings from final games, and links to every member team.</summary>
+[OutputCache(PolicyName = PageCaching.PolicyName)]
+public sealed class ConferenceModel(LeagueRepository leagues, ConferenceRepository conferences, ConferenceQuery query, PageCaching caching, IOptions<SiteOptions> site, TimeProvider clock) : PageModel
+{
+    public ConferenceView View { get; private set; } = null!;
+
+    public League League { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string league, string slug, CancellationToken cancellationToken)
+    {
+        if (!LeagueSlug.IsPlausible(league) || !LeagueSlug.IsPlausible(slug)
+            || await leagues.FindBySlugAsync(league, cancellationToken) is not { } found
+            || await conferences.FindBySlugAsync(found.Id, slug, cancellationToken) is not { } conference)
+        {
+            return NotFound();
+        }
+
+        League = found;
+        View = await query.LoadAsync(conference, GameLinks.SeasonOf(EasternCalendar.Today(clock)), cancellationToken);
+        caching.Slow(HttpContext, [$"{found.Slug}:conference:{conference.Slug}"]);
+        ViewData[PageSeo.ViewDataKey] = new PageSeo(
+            $"{conference.Name} {found.ShortName} basketball standings {View.Season - 1}–{View.Season % 100:00} | {site.Value.Name}",
+            $"{conference.Name} {found.Name} standings: conference and overall records of all {View.Standings.Count} teams, from final scores.",
+            GameLinks.Conference(found.Slug, conference.Slug));
+        return Page();
+    }
+}

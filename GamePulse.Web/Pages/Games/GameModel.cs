@@ -1,0 +1,124 @@
+using System.Text.Json;
+using GamePulse.Data.Games;
+using GamePulse.Web.Caching;
+using GamePulse.Web.Pages.Scores;
+using GamePulse.Web.Pages.Shared;
+using GamePulse.Web.Site;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
+
+namespace GamePulse.Web.Pages.Games;
+
+/// <summary>
+/// /{league}/games/{id}/{away}-at-{home}-{date}: the id is the key; the rest of the path is for people and search
+/// engines, so a missing or outdated slug (a team renamed, a game moved) answers 301 to the canonical path.
+/// </summary>
+[OutputCache(PolicyName = PageCaching.PolicyName)]
+public sealed class GameModel(GameQuery query, PageCaching caching, IOptions<SiteOptions> site, TimeProvider clock) : PageModel
+{
+    public GameView View { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string league, long id, string? slug, CancellationToken cancellationToken)
+    {
+        if (!LeagueSlug.IsPlausible(league) || id <= 0)
+        {
+            return NotFound();
+        }
+
+        var now = clock.GetUtcNow();
+        if (await query.LoadAsync(id, now, cancellationToken) is not { } view)
+        {
+            return NotFound();
+        }
+
+        View = view;
+        var game = view.Game;
+        if (league != game.LeagueSlug || slug != GameLinks.GameSlug(game))
+        {
+            return RedirectPermanent(GameLinks.Game(game));
+        }
+
+        var tags = new[] { PageCaching.Tag(game.LeagueSlug, game.GameDate) };
+        if (LiveUpdates.IsHtmx(Request))
+        {
+            var etag = LiveUpdates.ETag($"game:{game.Id}", [game], view.Polling);
+            caching.ForGames(HttpContext, tags, [game], now, fragment: true);
+            PageCaching.SetETag(Response, etag);
+            if (PageCaching.IsNotModified(Request, etag))
+            {
+                return StatusCode(StatusCodes.Status304NotModified);
+            }
+
+            var fragment = Partial("_GameLive", view);
+            fragment.StatusCode = view.Polling ? StatusCodes.Status200OK : LiveUpdates.StopPollingStatus;
+            return fragment;
+        }
+
+        caching.ForGames(HttpContext, tags, [game], now, fragment: false);
+        ViewData[PageSeo.ViewDataKey] = new PageSeo(GameText.Title(game), Describe(game), GameLinks.Game(game), "article")
+        {
+            JsonLd = JsonSerializer.Serialize(SportsEvent(game)),
+        };
+        return Page();
+    }
+
+    private static string Describe(GameSummary game)
+    {
+        var where = game.VenueName is { Length: > 0 } venue ? $" at {venue}" : "";
+        var when = GameText.Date(game.GameDate);
+        return game.State switch
+        {
+            GameState.Final => $"{game.Away.DisplayName} {game.AwayScore}, {game.Home.DisplayName} {game.HomeScore} ({GameText.State(game)}) on {when}{where}. Line score and scoring changes.",
+            GameState.Scheduled => $"{game.Away.DisplayName} {(game.NeutralSite ? "vs." : "at")} {game.Home.DisplayName} on {when}{where}{(game.Broadcast is { Length: > 0 } tv ? $", on {tv}" : "")}.",
+            _ => $"{game.Away.DisplayName} vs. {game.Home.DisplayName}, {when}{where}: {GameText.State(game)}. Live score and line score.",
+        };
+    }
+
+    private Dictionary<string, object> SportsEvent(GameSummary game)
+    {
+        var sportsEvent = new Dictionary<string, object>
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "SportsEvent",
+            ["name"] = $"{game.Away.DisplayName} {(game.NeutralSite ? "vs." : "at")} {game.Home.DisplayName}",
+            ["sport"] = "Basketball",
+            ["startDate"] = game.StartTime is { } start ? GameText.IsoEastern(start) : ScoreDate.Format(game.GameDate),
+            ["eventStatus"] = "https://schema.org/" + game.State switch
+            {
+                GameState.Postponed => "EventPostponed",
+                GameState.Canceled => "EventCancelled",
+                _ => "EventScheduled",
+            },
+            ["homeTeam"] = Team(game.Home),
+            ["awayTeam"] = Team(game.Away),
+            ["url"] = site.Value.Absolute(GameLinks.Game(game)),
+        };
+        if (game.VenueName is { Length: > 0 } venue)
+        {
+            var place = new Dictionary<string, object> { ["@type"] = "Place", ["name"] = venue };
+            if (game.VenueCity is { Length: > 0 } city)
+            {
+                var address = new Dictionary<string, object> { ["@type"] = "PostalAddress", ["addressLocality"] = city, ["addressCountry"] = "US" };
+                if (game.VenueState is { Length: > 0 } state)
+                {
+                    address["addressRegion"] = state;
+                }
+
+                place["address"] = address;
+            }
+
+            sportsEvent["location"] = place;
+        }
+
+        return sportsEvent;
+
+        Dictionary<string, object> Team(GameTeam team) => new()
+        {
+            ["@type"] = "SportsTeam",
+            ["name"] = team.DisplayName,
+            ["url"] = site.Value.Absolute(GameLinks.Team(game.LeagueSlug, team.Slug)),
+        };
+    }
+}

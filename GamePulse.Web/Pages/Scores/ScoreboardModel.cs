@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text.Json;
+using GamePulse.Data.Games;
+using GamePulse.Data.Leagues;
+using GamePulse.Web.Caching;
+using GamePulse.Web.Pages.Shared;
+using GamePulse.Web.Site;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
+
+namespace GamePulse.Web.Pages.Scores;
+
+/// <summary>
+/// /{league}/scores[/{yyyy-MM-dd}]: the full page, or (with HX-Request) only the game list for live polling.
+/// ?date= from the no-JavaScript date picker redirects to the canonical path.
+/// </summary>
+[OutputCache(PolicyName = PageCaching.PolicyName)]
+public sealed class ScoreboardModel(LeagueRepository leagues, ScoreboardQuery query, PageCaching caching, IOptions<SiteOptions> site, TimeProvider clock) : PageModel
+{
+    public ScoreboardView View { get; private set; } = null!;
+
+    public bool IsToday { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string league, string? date, CancellationToken cancellationToken)
+    {
+        if (!LeagueSlug.IsPlausible(league) || await leagues.FindBySlugAsync(league, cancellationToken) is not { } found)
+        {
+            return NotFound();
+        }
+
+        if (Request.Query.TryGetValue("date", out var picked))
+        {
+            // The date picker is a GET form; its answer becomes a clean, cacheable URL.
+            return ScoreDate.TryParse(picked.ToString(), out var pickedDate)
+                ? Redirect(GameLinks.Scoreboard(found.Slug, pickedDate))
+                : BadRequest();
+        }
+
+        var now = clock.GetUtcNow();
+        var today = EasternCalendar.DateOf(now);
+        DateOnly day;
+        if (date is null)
+        {
+            day = today;
+        }
+        else if (!ScoreDate.TryParse(date, out day))
+        {
+            return NotFound();
+        }
+
+        IsToday = day == today;
+        View = await query.LoadAsync(found, day, now, cancellationToken);
+        var tags = new[] { PageCaching.Tag(found.Slug, day) };
+
+        if (LiveUpdates.IsHtmx(Request))
+        {
+            var etag = LiveUpdates.ETag($"scores:{found.Slug}:{ScoreDate.Format(day)}", View.Games, View.Polling);
+            caching.ForGames(HttpContext, tags, View.Games, now, fragment: true);
+            PageCaching.SetETag(Response, etag);
+            if (PageCaching.IsNotModified(Request, etag))
+            {
+                return StatusCode(StatusCodes.Status304NotModified);
+            }
+
+            var fragment = Partial("_ScoreboardGames", View);
+            fragment.StatusCode = View.Polling ? StatusCodes.Status200OK : LiveUpdates.StopPollingStatus;
+            return fragment;
+        }
+
+        caching.ForGames(HttpContext, tags, View.Games, now, fragment: false);
+        ViewData[PageSeo.ViewDataKey] = Seo(found, day);
+        return Page();
+    }
+
+    private PageSeo Seo(League league, DateOnly day)
+    {
+        var canonical = IsToday && RouteData.Values["date"] is null ? GameLinks.Scoreboard(league.Slug) : GameLinks.Scoreboard(league.Slug, day);
+        var count = View.Games.Count;
+        var description = count == 0
+            ? $"No {league.Name} games on {GameText.Date(day)}."
+            : $"Scores and schedule of all {count} {league.Name} games on {GameText.Date(day)}: live scores, final results and tip-off times.";
+        var itemList = new Dictionary<string, object>
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "ItemList",
+            ["name"] = $"{league.Name} scores, {GameText.Date(day)}",
+            ["numberOfItems"] = count,
+            ["itemListElement"] = View.Sections.SelectMany(s => s.Games).Select((g, i) => new Dictionary<string, object>
+            {
+                ["@type"] = "ListItem",
+                ["position"] = i + 1,
+                ["url"] = site.Value.Absolute(GameLinks.Game(g)),
+                ["name"] = GameText.Title(g),
+            }).ToList(),
+        };
+        return new PageSeo($"{league.Name} scores — {GameText.Date(day)} | {site.Value.Name}", description, canonical)
+        {
+            JsonLd = JsonSerializer.Serialize(itemList),
+            NoIndex = count == 0,
+        };
+    }
+}
+
+/// <summary>Dates in URLs are exactly yyyy-MM-dd and within a range the site can have games for.</summary>
+public static class ScoreDate
+{
+    public static bool TryParse(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
+        && date.Year is >= 2000 and <= 2100;
+
+    public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
+
+/// <summary>League slugs are short lower-case words; anything else cannot be a league and skips the database.</summary>
+public static class LeagueSlug
+{
+    public static bool IsPlausible(string? slug) =>
+        slug is { Length: > 0 and <= 64 } && slug.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
+}

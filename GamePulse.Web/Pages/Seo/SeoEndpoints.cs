@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using GamePulse.Data.Games;
+using GamePulse.Data.Leagues;
+using GamePulse.Web.Caching;
+using GamePulse.Web.Pages.Scores;
+using GamePulse.Web.Pages.Shared;
+using GamePulse.Web.Site;
+using Microsoft.Extensions.Options;
+
+namespace GamePulse.Web.Pages.Seo;
+
+/// <summary>
+/// /robots.txt, /sitemap.xml (an index) and its children: /sitemaps/{league}-{season}.xml (scoreboard dates and games)
+/// and /sitemaps/{league}-pages.xml (teams and conferences). All URLs are absolute from Site:PublicBaseUrl.
+/// </summary>
+public static class SeoEndpoints
+{
+    private const string SitemapNs = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    public static IEndpointRouteBuilder MapSeo(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/robots.txt", (IOptions<SiteOptions> site) =>
+            Results.Text($"User-agent: *\nAllow: /\n\nSitemap: {site.Value.Absolute("/sitemap.xml")}\n", "text/plain; charset=utf-8"));
+
+        app.MapGet("/sitemap.xml", async (SitemapQuery query, IOptions<SiteOptions> site, PageCaching caching, HttpContext context, CancellationToken cancellationToken) =>
+        {
+            var (seasons, leagues) = await query.IndexAsync(cancellationToken);
+            caching.Slow(context, []);
+            return Xml(writer =>
+            {
+                writer.WriteStartElement("sitemapindex", SitemapNs);
+                foreach (var league in leagues)
+                {
+                    Element(writer, "sitemap", site.Value.Absolute($"/sitemaps/{league.LeagueSlug}-pages.xml"), league.LastModified);
+                }
+
+                foreach (var season in seasons)
+                {
+                    Element(writer, "sitemap", site.Value.Absolute($"/sitemaps/{season.LeagueSlug}-{season.Season}.xml"), season.LastModified);
+                }
+
+                writer.WriteEndElement();
+            });
+        }).CacheOutput(PageCaching.PolicyName);
+
+        app.MapGet("/sitemaps/{file}", async (string file, SitemapQuery query, LeagueRepository leagues, IOptions<SiteOptions> site, PageCaching caching, HttpContext context, CancellationToken cancellationToken) =>
+        {
+            if (!file.EndsWith(".xml", StringComparison.Ordinal) || file.Length > 80)
+            {
+                return Results.NotFound();
+            }
+
+            var name = file[..^4];
+            var dash = name.LastIndexOf('-');
+            if (dash <= 0 || !LeagueSlug.IsPlausible(name[..dash]) || await leagues.FindBySlugAsync(name[..dash], cancellationToken) is not { } league)
+            {
+                return Results.NotFound();
+            }
+
+            var suffix = name[(dash + 1)..];
+            caching.Slow(context, []);
+            if (suffix == "pages")
+            {
+                var pages = await query.LeaguePagesAsync(league.Slug, cancellationToken);
+                return UrlSet(pages.Select(p => (site.Value.Absolute(p.Path), p.LastModified)));
+            }
+
+            if (!int.TryParse(suffix, NumberStyles.None, CultureInfo.InvariantCulture, out var season) || season is < 2000 or > 2101)
+            {
+                return Results.NotFound();
+            }
+
+            var games = await query.SeasonAsync(league.Slug, season, cancellationToken);
+            if (games is null || games.Count == 0)
+            {
+                return Results.NotFound();
+            }
+
+            var dates = games.GroupBy(g => g.GameDate)
+                .Select(d => (site.Value.Absolute(GameLinks.Scoreboard(league.Slug, d.Key)), d.Max(g => g.UpdatedAt)));
+            var gamePages = games.Select(g => (site.Value.Absolute(
+                $"/{league.Slug}/games/{g.Id}/{g.AwaySlug}-{(g.NeutralSite ? "vs" : "at")}-{g.HomeSlug}-{ScoreDate.Format(g.GameDate)}"), g.UpdatedAt));
+            return UrlSet(dates.Concat(gamePages));
+        }).CacheOutput(PageCaching.PolicyName);
+
+        return app;
+    }
+
+    private static IResult UrlSet(IEnumerable<(string Url, DateTime LastModified)> urls) => Xml(writer =>
+    {
+        writer.WriteStartElement("urlset", SitemapNs);
+        foreach (var (url, lastModified) in urls)
+        {
+            Element(writer, "url", url, lastModified);
+        }
+
+        writer.WriteEndElement();
+    });
+
+    private static void Element(XmlWriter writer, string name, string url, DateTime lastModified)
+    {
+        writer.WriteStartElement(name, SitemapNs);
+        writer.WriteElementString("loc", SitemapNs, url);
+        writer.WriteElementString("lastmod", SitemapNs, DateTime.SpecifyKind(lastModified, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        writer.WriteEndElement();
+    }
+
+    private static IResult Xml(Action<XmlWriter> write)
+    {
+        var buffer = new StringBuilder();
+        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = Encoding.UTF8, Indent = false }))
+        {
+            writer.WriteStartDocument();
+            write(writer);
+            writer.WriteEndDocument();
+        }
+
+        // StringBuilder output declares utf-16; the bytes we send are UTF-8.
+        return Results.Text(buffer.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal), "application/xml; charset=utf-8");
+    }
+}

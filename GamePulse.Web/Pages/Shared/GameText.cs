@@ -1,0 +1,79 @@
+using System.Globalization;
+using GamePulse.Data.Games;
+
+namespace GamePulse.Web.Pages.Shared;
+
+/// <summary>How a game reads in words: its state line, its share title and its start time (always US-Eastern).</summary>
+public static class GameText
+{
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
+
+    /// <summary>"Final", "Final OT", "Final 2OT", "Halftime", "2nd 12:34", "7:00 PM ET", "Postponed"…</summary>
+    public static string State(GameSummary game) => game.State switch
+    {
+        GameState.Final => FinalLabel(game.Period),
+        GameState.Halftime => "Halftime",
+        GameState.Live => $"{PeriodName(game.Period)} {game.Clock}".Trim(),
+        GameState.Delayed => "Delayed",
+        GameState.Postponed => "Postponed",
+        GameState.Canceled => "Canceled",
+        _ => game.StartTime is { } start ? StartTime(start) : "Time TBA",
+    };
+
+    /// <summary>Regulation is two halves; every period after the second is an overtime.</summary>
+    public static string FinalLabel(int? period) => period switch
+    {
+        null or <= 2 => "Final",
+        3 => "Final OT",
+        _ => $"Final {period - 2}OT",
+    };
+
+    public static string PeriodName(int? period) => period switch
+    {
+        null => "",
+        1 => "1st",
+        2 => "2nd",
+        3 => "OT",
+        _ => $"{period - 2}OT",
+    };
+
+    public static string StartTime(DateTime startUtc) => Eastern(startUtc).ToString("h:mm tt", English) + " ET";
+
+    public static string StartDateTime(DateTime startUtc) => Eastern(startUtc).ToString("ddd, MMM d, h:mm tt", English) + " ET";
+
+    public static DateTimeOffset Eastern(DateTime startUtc) =>
+        EasternCalendar.ToEastern(new DateTimeOffset(DateTime.SpecifyKind(startUtc, DateTimeKind.Utc)));
+
+    /// <summary>The machine-readable instant for &lt;time datetime&gt; and JSON-LD, with the US-Eastern offset.</summary>
+    public static string IsoEastern(DateTime startUtc) => Eastern(startUtc).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly date) => date.ToString("dddd, MMMM d, yyyy", English);
+
+    public static string ShortDate(DateOnly date) => date.ToString("ddd, MMM d", English);
+
+    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>"Duke 78, North Carolina 74 — Final", "Duke at North Carolina — Sat, Mar 7, 6:30 PM ET", "Duke 30, UNC 28 — 2nd 10:12".</summary>
+    public static string Title(GameSummary game)
+    {
+        var joiner = game.NeutralSite ? "vs." : "at";
+        if (game.State is GameState.Final or GameState.Live or GameState.Halftime or GameState.Delayed && game.HomeScore is not null && game.AwayScore is not null)
+        {
+            // The leader reads first, as a headline would put it.
+            var (first, second) = game.HomeScore > game.AwayScore
+                ? ($"{Name(game.Home)} {game.HomeScore}", $"{Name(game.Away)} {game.AwayScore}")
+                : ($"{Name(game.Away)} {game.AwayScore}", $"{Name(game.Home)} {game.HomeScore}");
+            return $"{first}, {second} — {State(game)}";
+        }
+
+        var when = game.State switch
+        {
+            GameState.Postponed => "Postponed",
+            GameState.Canceled => "Canceled",
+            _ => game.StartTime is { } start ? StartDateTime(start) : $"{ShortDate(game.GameDate)}, time TBA",
+        };
+        return $"{Name(game.Away)} {joiner} {Name(game.Home)} — {when}";
+    }
+
+    public static string Name(GameTeam team) => team.Rank is { } rank and > 0 ? $"No. {rank} {team.ShortName}" : team.ShortName;
+}

@@ -1,0 +1,42 @@
+using GamePulse.Data.Games;
+using GamePulse.Data.Leagues;
+using GamePulse.Data.Teams;
+using GamePulse.Web.Caching;
+using GamePulse.Web.Pages.Scores;
+using GamePulse.Web.Pages.Shared;
+using GamePulse.Web.Site;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
+
+namespace GamePulse.Web.Pages.Teams;
+
+/// <summary>/{league}/teams/{slug}: the team's season, results and upcoming games, overall and conference record.</summary>
+[OutputCache(PolicyName = PageCaching.PolicyName)]
+public sealed class TeamModel(LeagueRepository leagues, TeamRepository teams, TeamQuery query, PageCaching caching, IOptions<SiteOptions> site, TimeProvider clock) : PageModel
+{
+    public TeamView View { get; private set; } = null!;
+
+    public League League { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string league, string slug, CancellationToken cancellationToken)
+    {
+        if (!LeagueSlug.IsPlausible(league) || !LeagueSlug.IsPlausible(slug)
+            || await leagues.FindBySlugAsync(league, cancellationToken) is not { } found
+            || await teams.FindBySlugAsync(found.Id, slug, cancellationToken) is not { } team)
+        {
+            return NotFound();
+        }
+
+        League = found;
+        View = await query.LoadAsync(team, GameLinks.SeasonOf(EasternCalendar.Today(clock)), cancellationToken);
+        caching.Slow(HttpContext, [$"{found.Slug}:team:{team.Slug}"]);
+        var seasonLabel = $"{View.Season - 1}–{View.Season % 100:00}";
+        ViewData[PageSeo.ViewDataKey] = new PageSeo(
+            $"{team.DisplayName} {seasonLabel} {found.ShortName} basketball schedule and results | {site.Value.Name}",
+            $"{team.DisplayName} {seasonLabel} season: {View.Overall} overall, {View.Conference} in conference. Results, upcoming games and live scores.",
+            GameLinks.Team(found.Slug, team.Slug));
+        return Page();
+    }
+}
