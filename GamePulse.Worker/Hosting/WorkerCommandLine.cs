@@ -1,3 +1,5 @@
+using GamePulse.Worker.Ingestion;
+using GamePulse.Worker.Ingestion.Backfill;
 using GamePulse.Worker.Migrations;
 
 namespace GamePulse.Worker.Hosting;
@@ -10,6 +12,13 @@ public static class WorkerCommandLine
           run                 run the scheduler (default)
           migrate             apply pending database migrations
           migrate --list      show applied and pending migrations
+          ingest --league L --date D
+                              fetch one scoreboard now (D: yyyy-MM-dd, today, yesterday)
+          ingest --league L --file F [--source espn|ncaa]
+                              replay a saved payload (source detected when not given)
+          backfill --league L --from D --to D
+                              ingest a range of dates; resumable, rate-limited
+          (L: mens-college-basketball, womens-college-basketball, or mens / womens)
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -27,6 +36,10 @@ public static class WorkerCommandLine
                 return 0;
             case "migrate":
                 return await MigrateCommand.RunAsync(options);
+            case "ingest":
+                return await IngestCommand.RunAsync(options);
+            case "backfill":
+                return await BackfillCommand.RunAsync(options);
             case "help" or "--help" or "-h":
                 Console.WriteLine(Usage);
                 return 0;
