@@ -62,6 +62,13 @@ public sealed class ScoreboardIngester(
         }
 
         var date = target.Date ?? parsed.Date;
+        if (parsed.Games.Count == 0 && parsed.Skipped.Count > 0)
+        {
+            // Every game unreadable is schema drift, not a few bad rows: nothing is written.
+            return await FinishFailedAsync(target with { Date = date }, started, timer, httpStatus,
+                $"No game could be read ({parsed.Skipped.Count} skipped; first: {parsed.Skipped[0].Reason})", cancellationToken);
+        }
+
         foreach (var skipped in parsed.Skipped)
         {
             logger.LogWarning("Skipped game {ExternalId} of {League} {Date}: {Reason}", skipped.ExternalId, target.League.Slug, date, skipped.Reason);
