@@ -37,16 +37,17 @@ public static class IngestionServiceCollectionExtensions
             quartz.ConfigureScheduler(scheduler =>
             {
                 scheduler.InstanceName = "gamepulse";
-                scheduler.InstanceId = "AUTO";
+                scheduler.GenerateInstanceId = true;
             });
             quartz.UsePersistentStore(store =>
             {
                 store.UsePostgres(connectionString);
+                // Quartz 4.7 creates its own qrtz_ tables when they are missing and validates them on every start;
+                // its schema changes between minor versions, so Quartz, not our migrations, owns it (ADR 0100).
+                store.ProvisionSchema();
                 store.ConfigureStore(ado =>
                 {
                     ado.TablePrefix = "qrtz_";
-                    // The tables come from migration 0101, like every other table of the database.
-                    ado.SchemaProvisioning = SchemaProvisioning.Validate;
                     ado.StoreJobDataAsStrings = true;
                 });
                 store.UseClustering(cluster =>
