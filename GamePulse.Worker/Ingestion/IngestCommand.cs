@@ -33,9 +33,11 @@ public static class IngestCommand
                 throw new UsageException($"ingest: file '{file}' does not exist");
             }
 
+            DateOnly? date = file is null ? arguments.Date("--date", TimeProvider.System) : null;
+
+            // Arguments are checked before the host is built, so a typo never needs a database.
             using var host = WorkerHost.CreateBuilder([]).Build();
             var services = host.Services;
-            var clock = services.GetRequiredService<TimeProvider>();
             var ingester = services.GetRequiredService<ScoreboardIngester>();
             var league = await CommandArguments.LeagueAsync(services.GetRequiredService<LeagueRepository>(), "ingest", leagueName, CancellationToken.None);
 
@@ -48,7 +50,6 @@ public static class IngestCommand
             }
             else
             {
-                var date = arguments.Date("--date", clock);
                 var configured = services.GetRequiredService<IScoreSource>();
                 var feed = source switch
                 {

@@ -19,12 +19,11 @@ public static class BackfillCommand
     {
         try
         {
+            // Arguments are checked before the host is built, so a typo never needs a database.
             var arguments = new CommandArguments("backfill", args, Options);
-            using var host = WorkerHost.CreateBuilder([]).Build();
-            var services = host.Services;
-            var clock = services.GetRequiredService<TimeProvider>();
-            var from = arguments.Date("--from", clock);
-            var to = arguments.Date("--to", clock);
+            var leagueName = arguments.Required("--league");
+            var from = arguments.Date("--from", TimeProvider.System);
+            var to = arguments.Date("--to", TimeProvider.System);
             if (to < from)
             {
                 throw new UsageException("backfill: --to is before --from");
@@ -35,7 +34,10 @@ public static class BackfillCommand
                 throw new UsageException("backfill: the range is longer than 400 days; split it");
             }
 
-            var league = await CommandArguments.LeagueAsync(services.GetRequiredService<LeagueRepository>(), "backfill", arguments.Required("--league"), CancellationToken.None);
+            using var host = WorkerHost.CreateBuilder([]).Build();
+            var services = host.Services;
+            var clock = services.GetRequiredService<TimeProvider>();
+            var league = await CommandArguments.LeagueAsync(services.GetRequiredService<LeagueRepository>(), "backfill", leagueName, CancellationToken.None);
             using var cancel = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) =>
             {
