@@ -42,13 +42,13 @@ public sealed class IngestRunRepository(NpgsqlDataSource dataSource)
         return [.. rows];
     }
 
-    /// <summary>The latest run of a job for a league's date, whatever its outcome (the scheduler's "when did we last look").</summary>
-    public async Task<IngestRun?> FindLatestAsync(string job, short leagueId, DateOnly date, CancellationToken cancellationToken = default)
+    /// <summary>The latest run of a job for a league's date (the scheduler's "when did we last look"), optionally only one that did not fail.</summary>
+    public async Task<IngestRun?> FindLatestAsync(string job, short leagueId, DateOnly date, bool excludeFailed = false, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<IngestRun>(new CommandDefinition(
-            $"SELECT {Columns} FROM ingest_runs WHERE job = @job AND league_id = @leagueId AND game_date = @date ORDER BY started_at DESC, id DESC LIMIT 1",
-            new { job, leagueId, date }, cancellationToken: cancellationToken));
+            $"SELECT {Columns} FROM ingest_runs WHERE job = @job AND league_id = @leagueId AND game_date = @date AND (NOT @excludeFailed OR outcome <> 'failed') ORDER BY started_at DESC, id DESC LIMIT 1",
+            new { job, leagueId, date, excludeFailed }, cancellationToken: cancellationToken));
     }
 
     /// <summary>Dates of a league already ingested without failure by any job, for a resumable backfill.</summary>

@@ -56,7 +56,9 @@ public static class EspnScoreboardParser
         DateOnly? date = root.Get("day").Get("date").String() is { } day && DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
             ? parsed
             : null;
-        return new ParsedScoreboard(ScoreSource.Espn, date, games, teams, skipped);
+        // A summary (or a scoreboard saved without its "day") still names its date when all its games share one.
+        var gameDates = games.Select(g => g.Game.GameDate).Distinct().ToList();
+        return new ParsedScoreboard(ScoreSource.Espn, date ?? (gameDates.Count == 1 ? gameDates[0] : null), games, teams, skipped);
     }
 
     private static (FeedGame Game, FeedTeam Home, FeedTeam Away) ParseEvent(JsonElement item, JsonElement? summaryVenue)

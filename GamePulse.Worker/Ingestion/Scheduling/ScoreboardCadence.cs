@@ -37,11 +37,12 @@ public static class ScoreboardCadence
         IsDue(lastRunStarted, now, IntervalFor(games, now, settings), settings.Tolerance);
 
     /// <summary>
-    /// Yesterday's scoreboard (late games cross midnight Eastern): polled until all of its games have ended. A day never
-    /// fetched yet is fetched once, so a Worker started after midnight still picks up last night's finals.
+    /// Yesterday's scoreboard (late games cross midnight Eastern): polled until it has been fetched successfully once
+    /// and all of its games have ended, at the same cadence as today's. So a Worker started after midnight still picks
+    /// up last night's finals, and a failed first fetch is retried.
     /// </summary>
-    public static bool YesterdayIsDue(IReadOnlyCollection<GameTiming> games, DateTimeOffset? lastRunStarted, DateTimeOffset now, CadenceSettings settings) =>
-        lastRunStarted is null || (!AllEnded(games) && IsDue(lastRunStarted, now, IntervalFor(games, now, settings), settings.Tolerance));
+    public static bool YesterdayIsDue(IReadOnlyCollection<GameTiming> games, DateTimeOffset? lastRunStarted, bool everSucceeded, DateTimeOffset now, CadenceSettings settings) =>
+        (!everSucceeded || !AllEnded(games)) && IsDue(lastRunStarted, now, IntervalFor(games, now, settings), settings.Tolerance);
 
     public static bool AllEnded(IReadOnlyCollection<GameTiming> games) =>
         games.All(g => g.State is GameState.Final or GameState.Postponed or GameState.Canceled);

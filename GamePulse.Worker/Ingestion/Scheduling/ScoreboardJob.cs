@@ -41,10 +41,10 @@ public sealed class ScoreboardJob(
                     var stored = (await games.GetScoreboardAsync(league.Id, date, cancellationToken))
                         .Select(g => new GameTiming(g.State, g.StartTime is { } s ? new DateTimeOffset(DateTime.SpecifyKind(s, DateTimeKind.Utc)) : null))
                         .ToList();
-                    var lastRun = (await runs.FindLatestAsync(Name, league.Id, date, cancellationToken))?.StartedAt;
+                    var lastRun = (await runs.FindLatestAsync(Name, league.Id, date, cancellationToken: cancellationToken))?.StartedAt;
                     var due = isToday
                         ? ScoreboardCadence.TodayIsDue(stored, lastRun, now, settings)
-                        : ScoreboardCadence.YesterdayIsDue(stored, lastRun, now, settings);
+                        : ScoreboardCadence.YesterdayIsDue(stored, lastRun, await runs.FindLatestAsync(Name, league.Id, date, excludeFailed: true, cancellationToken) is not null, now, settings);
                     if (due)
                     {
                         await ingester.FetchAndIngestAsync(source, new IngestTarget(Name, league, date, source.Kind, FireId(context)), cancellationToken);

@@ -53,9 +53,17 @@ public sealed class ScoreboardCadenceTests
         GameTiming[] lateGame = [new(GameState.Final, Now.AddHours(-5)), new(GameState.Live, Now.AddHours(-2))];
         GameTiming[] allDone = [new(GameState.Final, Now.AddHours(-5)), new(GameState.Postponed, Now.AddHours(-2)), new(GameState.Canceled, null)];
 
-        Assert.IsTrue(ScoreboardCadence.YesterdayIsDue(lateGame, Now.AddSeconds(-20), Now, Settings), "a game crossing midnight is still live");
-        Assert.IsFalse(ScoreboardCadence.YesterdayIsDue(lateGame, Now.AddSeconds(-5), Now, Settings), "but not more often than the live cadence");
-        Assert.IsFalse(ScoreboardCadence.YesterdayIsDue(allDone, Now.AddHours(-1), Now, Settings), "every game ended: stop");
-        Assert.IsTrue(ScoreboardCadence.YesterdayIsDue(allDone, null, Now, Settings), "a day never fetched is fetched once");
+        Assert.IsTrue(ScoreboardCadence.YesterdayIsDue(lateGame, Now.AddSeconds(-20), everSucceeded: true, Now, Settings), "a game crossing midnight is still live");
+        Assert.IsFalse(ScoreboardCadence.YesterdayIsDue(lateGame, Now.AddSeconds(-5), everSucceeded: true, Now, Settings), "but not more often than the live cadence");
+        Assert.IsFalse(ScoreboardCadence.YesterdayIsDue(allDone, Now.AddHours(-1), everSucceeded: true, Now, Settings), "every game ended: stop");
+    }
+
+    [TestMethod]
+    public void Yesterday_is_fetched_until_one_fetch_succeeded_even_with_no_games_stored()
+    {
+        Assert.IsTrue(ScoreboardCadence.YesterdayIsDue([], null, everSucceeded: false, Now, Settings), "never fetched");
+        Assert.IsFalse(ScoreboardCadence.YesterdayIsDue([], Now.AddMinutes(-1), everSucceeded: false, Now, Settings), "a failed fetch is retried at the idle cadence");
+        Assert.IsTrue(ScoreboardCadence.YesterdayIsDue([], Now.AddMinutes(-15), everSucceeded: false, Now, Settings));
+        Assert.IsFalse(ScoreboardCadence.YesterdayIsDue([], Now.AddMinutes(-15), everSucceeded: true, Now, Settings), "fetched, and nothing to wait for");
     }
 }
