@@ -43,7 +43,7 @@ public static class IngestionServiceCollectionExtensions
             {
                 store.UsePostgres(connectionString);
                 // Quartz 4.7 creates its own qrtz_ tables when they are missing and validates them on every start;
-                // its schema changes between minor versions, so Quartz, not our migrations, owns it (ADR 0100).
+                // its schema changes between minor versions, so Quartz, not our migrations, owns it (docs/decisions/0101).
                 store.ProvisionSchema();
                 store.ConfigureStore(ado =>
                 {
