@@ -71,7 +71,7 @@ public static class IngestionServiceCollectionExtensions
                 .WithIdentity("window-daily", "ingestion")
                 .WithCronSchedule(options.WindowRefreshCron, cron => cron.InTimeZone(EasternCalendar.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
         });
-        services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+        services.AddHostedService<SchedulerHost>();
         return services;
     }
 }
