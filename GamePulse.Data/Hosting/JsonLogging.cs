@@ -22,6 +22,9 @@ public static class JsonLogging
             .MinimumLevel.Override("Microsoft", level > LogEventLevel.Warning ? level : LogEventLevel.Warning)
             .MinimumLevel.Override("System", level > LogEventLevel.Warning ? level : LogEventLevel.Warning)
             .MinimumLevel.Override("Quartz", level > LogEventLevel.Warning ? level : LogEventLevel.Warning)
+            // Quartz's job store warns with a stack trace on every transient database retry (several a second while the
+            // database is down); the Worker logs one warning per outage itself, so only the store's errors are kept.
+            .MinimumLevel.Override("Quartz.Impl.AdoJobStore", level > LogEventLevel.Error ? level : LogEventLevel.Error)
             .Enrich.FromLogContext()
             .Enrich.WithProperty("service", service)
             .WriteTo.Console(new JsonFormatter(renderMessage: true))
