@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Dapper;
 using GamePulse.Data.Games;
+using GamePulse.Data.Pulse;
 using GamePulse.Data.Ingestion;
 using GamePulse.Data.Leagues;
 using GamePulse.Data.Teams;
@@ -21,6 +22,7 @@ public sealed class ScoreboardIngester(
     NpgsqlDataSource dataSource,
     TeamRepository teams,
     GameRepository games,
+    PulseRepository pulse,
     IngestRunRepository runs,
     FailureStreaks streaks,
     TimeProvider clock,
@@ -101,7 +103,11 @@ public sealed class ScoreboardIngester(
                 .Where(g => g.HomeTeamId != g.AwayTeamId)
                 .DistinctBy(g => g.ExternalId)
                 .ToList();
-            var result = await games.UpsertAsync(target.League.Id, parsed.Source, upserts, clock.GetUtcNow(), transaction, cancellationToken);
+            var observedAt = clock.GetUtcNow();
+            var result = await games.UpsertAsync(target.League.Id, parsed.Source, upserts, observedAt, transaction, cancellationToken);
+            // Pulse is stored on the game so page reads stay cheap; recomputed in the same transaction, so a page never
+            // sees a new score with an old Pulse.
+            await pulse.RecomputeAsync(result.ChangedGameIds, observedAt, transaction, cancellationToken);
             foreach (var correction in result.Corrections)
             {
                 logger.LogWarning(

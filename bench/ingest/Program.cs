@@ -6,6 +6,7 @@ using GamePulse.Data.Games;
 using GamePulse.Data.Ingestion;
 using GamePulse.Data.Leagues;
 using GamePulse.Data.Migrations;
+using GamePulse.Data.Pulse;
 using GamePulse.Data.Teams;
 using GamePulse.Worker.Ingestion;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -23,7 +24,7 @@ DapperConventions.Apply();
 await using var dataSource = NpgsqlDataSource.Create(connectionString);
 await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync();
 var league = (await new LeagueRepository(dataSource).FindBySlugAsync("mens-college-basketball"))!;
-var ingester = new ScoreboardIngester(dataSource, new TeamRepository(dataSource), new GameRepository(dataSource), new IngestRunRepository(dataSource), new FailureStreaks(), TimeProvider.System, NullLogger<ScoreboardIngester>.Instance);
+var ingester = new ScoreboardIngester(dataSource, new TeamRepository(dataSource), new GameRepository(dataSource), new PulseRepository(dataSource), new IngestRunRepository(dataSource), new FailureStreaks(), TimeProvider.System, NullLogger<ScoreboardIngester>.Instance);
 
 var recorded = new[] { "scoreboard-2025-02-04-mixed-early.json", "scoreboard-2025-02-04-mixed.json", "scoreboard-2025-02-11-mixed.json" }
     .SelectMany(f => JsonNode.Parse(File.ReadAllText(Path.Combine(fixtures, "espn", f)))!["events"]!.AsArray().Select(e => e!.ToJsonString()))

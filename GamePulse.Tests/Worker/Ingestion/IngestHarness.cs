@@ -30,7 +30,7 @@ public sealed class IngestHarness(TestDatabase database)
     public static IngestHarness Create(TestDatabase database)
     {
         var harness = new IngestHarness(database);
-        harness.Ingester = new ScoreboardIngester(database.DataSource, database.Teams, database.Games, harness.Runs, new FailureStreaks(), TimeProvider.System, harness.Log);
+        harness.Ingester = new ScoreboardIngester(database.DataSource, database.Teams, database.Games, database.Pulse, harness.Runs, new FailureStreaks(), TimeProvider.System, harness.Log);
         return harness;
     }
 

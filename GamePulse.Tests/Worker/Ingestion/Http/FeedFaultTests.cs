@@ -188,7 +188,7 @@ public sealed class FeedFaultTests
         var log = new RecordingLogger<ScoreboardIngester>();
         await using var down = NpgsqlDataSource.Create("Host=127.0.0.1;Port=1;Username=gamepulse;Database=nowhere;Timeout=2");
         var streaks = new FailureStreaks();
-        var broken = new ScoreboardIngester(down, new TeamRepository(down), new GamePulse.Data.Games.GameRepository(down), new IngestRunRepository(down), streaks, TimeProvider.System, log);
+        var broken = new ScoreboardIngester(down, new TeamRepository(down), new GamePulse.Data.Games.GameRepository(down), new GamePulse.Data.Pulse.PulseRepository(down), new IngestRunRepository(down), streaks, TimeProvider.System, log);
         var target = new IngestTarget("scoreboard", Leagues.Mens, Day, ScoreSource.Espn);
 
         var reports = new List<IngestReport>();
@@ -197,7 +197,7 @@ public sealed class FeedFaultTests
             reports.Add(await broken.FetchAndIngestAsync(source, target, CancellationToken.None));
         }
 
-        var healthy = new ScoreboardIngester(database.DataSource, database.Teams, database.Games, harness.Runs, streaks, TimeProvider.System, log);
+        var healthy = new ScoreboardIngester(database.DataSource, database.Teams, database.Games, database.Pulse, harness.Runs, streaks, TimeProvider.System, log);
         var recovered = await healthy.FetchAndIngestAsync(source, target, CancellationToken.None);
 
         Assert.IsTrue(reports.All(r => r.Failed && r.Error!.StartsWith("Database unavailable", StringComparison.Ordinal)));
