@@ -1,4 +1,5 @@
 using Dapper;
+using GamePulse.Data.Accounts;
 using GamePulse.Data.Conferences;
 using GamePulse.Data.Games;
 using GamePulse.Data.Leagues;
@@ -21,6 +22,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ConferenceRepository>();
         services.AddSingleton<TeamRepository>();
         services.AddSingleton<GameRepository>();
+        services.AddAccountsData();
         return services;
     }
 }
