@@ -48,4 +48,12 @@ public sealed class FollowRepository(NpgsqlDataSource dataSource)
             """, new { userId }, cancellationToken: cancellationToken));
         return [.. rows];
     }
+
+    /// <summary>The short name a follow button labels a team with.</summary>
+    public async Task<string?> FindTeamNameAsync(int teamId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "SELECT short_name FROM teams WHERE id = @teamId", new { teamId }, cancellationToken: cancellationToken));
+    }
 }

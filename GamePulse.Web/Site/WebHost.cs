@@ -1,5 +1,6 @@
 using GamePulse.Data;
 using GamePulse.Data.Hosting;
+using GamePulse.Web.Account;
 
 namespace GamePulse.Web.Site;
 
@@ -14,8 +15,10 @@ public static class WebHost
         builder.Services.AddGamePulseData(StartupGuard.RequireConnectionString(builder.Configuration));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddRazorPages();
+        builder.AddAccounts();
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
@@ -24,6 +27,7 @@ public static class WebHost
         app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAccounts();
         app.MapRazorPages();
         return app;
     }
