@@ -1,5 +1,6 @@
 using GamePulse.Data;
 using GamePulse.Data.Hosting;
+using GamePulse.Worker.Email;
 using GamePulse.Worker.Health;
 
 namespace GamePulse.Worker.Hosting;
@@ -14,6 +15,7 @@ public static class WorkerHost
         builder.Services.AddGamePulseData(StartupGuard.RequireConnectionString(builder.Configuration));
         builder.Services.AddOptions<HeartbeatOptions>().Bind(builder.Configuration.GetSection("Worker")).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<HeartbeatService>();
+        builder.Services.AddEmail(builder.Configuration);
         return builder;
     }
 }
