@@ -20,10 +20,12 @@ public sealed class RateLimitRepository(NpgsqlDataSource dataSource)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var limit in limits.OrderBy(l => l.Bucket, StringComparer.Ordinal))
         {
-            var count = await connection.QuerySingleAsync<long>(new CommandDefinition("""
-                SELECT pg_advisory_xact_lock(hashtextextended(@Bucket, 200));
-                SELECT count(*) FROM rate_limit_events WHERE bucket = @Bucket AND occurred_at > now() - @Window;
-                """, new { limit.Bucket, limit.Window }, transaction, cancellationToken: cancellationToken));
+            // The count is a separate statement so that its snapshot, taken after the lock, sees every committed event.
+            await connection.ExecuteAsync(new CommandDefinition(
+                "SELECT pg_advisory_xact_lock(hashtextextended(@Bucket, 200))", new { limit.Bucket }, transaction, cancellationToken: cancellationToken));
+            var count = await connection.QuerySingleAsync<long>(new CommandDefinition(
+                "SELECT count(*) FROM rate_limit_events WHERE bucket = @Bucket AND occurred_at > now() - @Window",
+                new { limit.Bucket, limit.Window }, transaction, cancellationToken: cancellationToken));
             if (count >= limit.Limit)
             {
                 return false;
