@@ -91,3 +91,8 @@ public sealed partial class SiteBrowser(HttpClient http) : IDisposable
     [GeneratedRegex(@"asked to sign in: (\d{4}) (\d{4})")]
     private static partial Regex Code();
 }
+
+public static class AccountDatabaseExtensions
+{
+    public static GamePulse.Data.Accounts.FollowRepository Follows(this Support.TestDatabase database) => new(database.DataSource);
+}
