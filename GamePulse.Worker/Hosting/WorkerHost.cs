@@ -13,6 +13,7 @@ public static class WorkerHost
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.AddGamePulseJsonLogging(builder.Configuration, "worker");
         builder.Services.AddGamePulseData(StartupGuard.RequireConnectionString(builder.Configuration));
+        builder.Services.AddSingleton(TimeProvider.System); // HeartbeatService needs it; it was never registered
         builder.Services.AddOptions<HeartbeatOptions>().Bind(builder.Configuration.GetSection("Worker")).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<HeartbeatService>();
         builder.Services.AddEmail(builder.Configuration);
