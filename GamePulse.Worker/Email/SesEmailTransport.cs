@@ -11,7 +11,7 @@ namespace GamePulse.Worker.Email;
 /// SES v2 SendEmail (POST /v2/email/outbound-emails) over an HttpClient whose handler signs every request with
 /// SigV4 (see <see cref="SesHttpClient"/>).
 /// </summary>
-public sealed class SesEmailTransport(IOptions<SesOptions> options) : IEmailTransport, IDisposable
+public sealed partial class SesEmailTransport(IOptions<SesOptions> options) : IEmailTransport, IDisposable
 {
     // Created at the first send, so a missing credential shows up as a retried send with a clear error rather than
     // a Worker that cannot start its other features.
@@ -70,7 +70,8 @@ public sealed class SesEmailTransport(IOptions<SesOptions> options) : IEmailTran
 
             var status = (int)response.StatusCode;
             var transient = response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || status >= 500;
-            var detail = text.Length > 500 ? text[..500] : text;
+            // SES names unverified addresses in its errors; the error goes to logs and the outbox row, so mask them.
+            var detail = EmailAddress().Replace(text.Length > 500 ? text[..500] : text, "***@***");
             throw new EmailSendException($"SES answered {status} {response.ReasonPhrase}: {detail}", transient);
         }
     }
@@ -82,4 +83,7 @@ public sealed class SesEmailTransport(IOptions<SesOptions> options) : IEmailTran
             client.Value.Dispose();
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[^\s""'<>:,;@]+@[^\s""'<>:,;]+")]
+    private static partial System.Text.RegularExpressions.Regex EmailAddress();
 }

@@ -175,6 +175,8 @@ public sealed class EmailDispatcherTests : IAsyncDisposable
         Assert.AreEqual("failed", row.Status);
         Assert.AreEqual(1, row.Attempts);
         StringAssert.Contains(row.LastError, "400");
+        StringAssert.Contains(row.LastError, "not verified");
+        Assert.IsFalse(row.LastError!.Contains("refused@example.com", StringComparison.Ordinal), "addresses in SES errors are masked");
     }
 
     [TestMethod]

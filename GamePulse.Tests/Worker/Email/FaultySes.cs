@@ -42,7 +42,12 @@ public sealed class FaultySes : IAsyncDisposable
             if (server.faults.TryDequeue(out var status))
             {
                 context.Response.StatusCode = status;
-                await context.Response.WriteAsync(status == 429 ? """{"message":"Maximum sending rate exceeded."}""" : """{"message":"Service unavailable"}""");
+                await context.Response.WriteAsync(status switch
+                {
+                    429 => """{"message":"Maximum sending rate exceeded."}""",
+                    400 => """{"message":"Email address is not verified. The following identities failed the check in region EU-WEST-1: refused@example.com"}""",
+                    _ => """{"message":"Service unavailable"}""",
+                });
                 return;
             }
 
