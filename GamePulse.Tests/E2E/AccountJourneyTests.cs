@@ -1,8 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using GamePulse.Tests.Support;
 using GamePulse.Tests.Web.Account;
-using GamePulse.Web.Site;
 using GamePulse.Worker.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Playwright;
@@ -18,7 +15,7 @@ public sealed class AccountJourneyTests
 {
     private static TestDatabase database = null!;
     private static LocalSes ses = null!;
-    private static Microsoft.AspNetCore.Builder.WebApplication web = null!;
+    private static KestrelWeb web = null!;
     private static IHost worker = null!;
     private static IPlaywright playwright = null!;
     private static IBrowser browser = null!;
@@ -31,18 +28,8 @@ public sealed class AccountJourneyTests
         Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "local-secret");
         database = await TestDatabase.CreateAsync();
         ses = await LocalSes.StartAsync();
-        baseUrl = $"http://127.0.0.1:{FreePort()}";
-        web = WebHost.Build(
-        [
-            "--environment", "Development",
-            "--applicationName", "GamePulse.Web", // the entry assembly is the test host; Razor Pages live in GamePulse.Web
-            "--contentRoot", Path.Combine(RepositoryPaths.Root, "GamePulse.Web"),
-            "--urls", baseUrl,
-            $"--ConnectionStrings:GamePulse={database.ConnectionString}",
-            $"--Site:PublicBaseUrl={baseUrl}",
-            "--Logging:MinimumLevel=Warning",
-        ]);
-        await web.StartAsync();
+        web = await KestrelWeb.StartAsync(database.ConnectionString);
+        baseUrl = web.BaseUrl;
         worker = WorkerHost.CreateBuilder(
         [
             $"--ConnectionStrings:GamePulse={database.ConnectionString}",
@@ -69,7 +56,6 @@ public sealed class AccountJourneyTests
         playwright.Dispose();
         await worker.StopAsync();
         worker.Dispose();
-        await web.StopAsync();
         await web.DisposeAsync();
         await ses.DisposeAsync();
         await database.DisposeAsync();
@@ -154,12 +140,5 @@ public sealed class AccountJourneyTests
 
         await Assertions.Expect(page.GetByTestId("account-email")).ToHaveTextAsync("typist@example.com");
         Assert.IsEmpty(cspErrors, string.Join("\n", cspErrors));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

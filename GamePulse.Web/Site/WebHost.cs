@@ -18,6 +18,7 @@ public static class WebHost
         builder.AddAccounts();
 
         var app = builder.Build();
+        app.UseProxyHeaders();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
