@@ -85,6 +85,10 @@ public sealed class FollowTests : IAsyncDisposable
             new Dictionary<string, string> { ["follow"] = "true", ["returnUrl"] = "/teams/duke" });
         Assert.AreEqual(HttpStatusCode.Redirect, plain.StatusCode);
         Assert.AreEqual("/account/login?returnUrl=%2Fteams%2Fduke", plain.Headers.Location!.OriginalString);
+        using var htmx = await anonymous.PostFormAsync("/account/check-email", $"/account/follows/{dukeId}",
+            new Dictionary<string, string> { ["follow"] = "true", ["returnUrl"] = "/teams/duke" }, new Dictionary<string, string> { ["HX-Request"] = "true" });
+        Assert.AreEqual(HttpStatusCode.Unauthorized, htmx.StatusCode);
+        Assert.AreEqual("/account/login?returnUrl=%2Fteams%2Fduke", htmx.Headers.GetValues("HX-Redirect").Single(), "htmx navigates the whole page to sign-in");
         Assert.AreEqual(0L, await database.ScalarAsync<long>("SELECT count(*) FROM follows"));
     }
 
