@@ -1,11 +1,12 @@
 using GamePulse.Data;
 using GamePulse.Data.Hosting;
+using GamePulse.Web.Account;
+using GamePulse.Web.Caching;
 using GamePulse.Web.Health;
 using GamePulse.Web.Observability;
-using GamePulse.Web.ReverseProxy;
-using GamePulse.Web.Caching;
 using GamePulse.Web.Pages;
 using GamePulse.Web.Pages.Seo;
+using GamePulse.Web.ReverseProxy;
 
 namespace GamePulse.Web.Site;
 
@@ -25,12 +26,13 @@ public static class WebHost
         builder.Services.AddGamePulseHealth();
         builder.Services.AddPageCaching(builder.Configuration);
         builder.Services.AddSitePages();
+        builder.AddAccounts();
 
         var app = builder.Build();
         // First: the client address and scheme from nginx, then one log line per request around everything else.
         app.UseForwardedHeaders();
         app.UseGamePulseRequestLogging();
-        app.UseGamePulseSecurityHeaders();
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
@@ -40,6 +42,8 @@ public static class WebHost
         app.UseStaticFiles(CachingServiceCollectionExtensions.FingerprintedStaticFiles());
         app.UseRouting();
         app.MapGamePulseHealth();
+        // Authentication before the output cache, so a signed-in visitor's page is never served to, or from, the cache.
+        app.UseAccounts();
         app.UseOutputCache();
         app.MapRazorPages();
         app.MapSeo();

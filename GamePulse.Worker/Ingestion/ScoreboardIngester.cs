@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Dapper;
 using GamePulse.Data.Games;
-using GamePulse.Data.Pulse;
 using GamePulse.Data.Ingestion;
 using GamePulse.Data.Leagues;
+using GamePulse.Data.Pulse;
 using GamePulse.Data.Teams;
 using Npgsql;
 
