@@ -42,9 +42,11 @@ public sealed class ScoreboardBrowserTests
         await site.DisposeAsync();
     }
 
-    private static async Task<(IPage Page, List<string> Errors)> OpenAsync(string path, bool javaScript = true)
+    private static async Task<(IPage Page, List<string> Errors)> OpenAsync(string path, bool javaScript = true, bool bypassCsp = false)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), JavaScriptEnabled = javaScript });
+        // bypassCsp only for injecting axe-core: Playwright adds it as an inline script, which the site's CSP
+        // (script-src 'self') rightly blocks; every other test keeps the real policy.
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), JavaScriptEnabled = javaScript, BypassCSP = bypassCsp });
         // Team logos live on ESPN's CDN, which the test machine cannot reach: a local stand-in serves a real PNG.
         await context.RouteAsync("https://a.espncdn.com/**", route => route.FulfillAsync(new RouteFulfillOptions { ContentType = "image/png", BodyBytes = LogoPng }));
         var page = await context.NewPageAsync();
@@ -133,7 +135,7 @@ public sealed class ScoreboardBrowserTests
             path = $"mens-college-basketball/games/{site.Day.LiveId}/north-carolina-at-duke-2025-03-08";
         }
 
-        var (page, errors) = await OpenAsync(path);
+        var (page, errors) = await OpenAsync(path, bypassCsp: true);
         await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = Path.Combine(RepositoryPaths.Root, "node_modules", "axe-core", "axe.min.js") });
 
         var violations = await page.EvaluateAsync<JsonElement>(
