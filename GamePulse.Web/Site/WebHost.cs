@@ -1,11 +1,11 @@
 using GamePulse.Data;
 using GamePulse.Data.Hosting;
+using GamePulse.Web.Caching;
 using GamePulse.Web.Health;
 using GamePulse.Web.Observability;
-using GamePulse.Web.ReverseProxy;
-using GamePulse.Web.Caching;
 using GamePulse.Web.Pages;
 using GamePulse.Web.Pages.Seo;
+using GamePulse.Web.ReverseProxy;
 
 namespace GamePulse.Web.Site;
 
