@@ -63,6 +63,8 @@ public sealed class PulseBrowserTests
     {
         var page = await OpenAsync("");
         var before = await BestLiveOrderAsync(page);
+        var liveBadge = page.Locator($"[data-testid='home-best-live-item'] [data-game-id='{site.Day.LiveId}'] [data-testid='game-card-pulse']");
+        var widthBefore = (await liveBadge.BoundingBoxAsync())!.Width;
         CollectionAssert.AreEqual((await StoredBestLiveAsync()).ToList(), before);
         Assert.AreEqual(site.Day.LiveId, before[0], "the close 2nd-half game leads the game at halftime");
 
@@ -82,14 +84,18 @@ public sealed class PulseBrowserTests
         }
 
         CollectionAssert.AreEqual(expected, after);
-        var liveBadge = page.Locator($"[data-testid='home-best-live-item'] [data-game-id='{site.Day.LiveId}'] [data-testid='game-card-pulse-score']");
         var stored = await site.Database.ScalarAsync<short>("SELECT pulse_score FROM games WHERE id = @id", new { id = site.Day.LiveId });
-        await Expect(liveBadge).ToHaveTextAsync(stored.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(liveBadge.GetByTestId("game-card-pulse-score")).ToHaveTextAsync(stored.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.AreEqual(widthBefore, (await liveBadge.BoundingBoxAsync())!.Width, "the badge keeps its width when the number changes");
     }
 
     [TestMethod]
     public async Task By_Pulse_is_a_link_to_a_shareable_ordered_scoreboard()
     {
+        // One, two and three digits on the same page (no other test in this class opens this scoreboard, so
+        // nothing is cached yet).
+        await site.Database.ExecuteAsync("UPDATE games SET pulse_score = 7 WHERE id = @id", new { id = site.Day.FinalId });
+        await site.Database.ExecuteAsync("UPDATE games SET pulse_score = 100 WHERE id = @id", new { id = site.Day.FinalOvertimeId });
         var page = await OpenAsync("mens-college-basketball/scores/2025-03-08");
 
         await page.GetByTestId("scores-order-pulse").ClickAsync();
@@ -101,5 +107,14 @@ public sealed class PulseBrowserTests
         var stored = await site.Database.QueryAsync<long>(
             "SELECT id FROM games WHERE game_date = '2025-03-08' AND league_id = 1 AND state = 'final' ORDER BY pulse_score DESC, start_time, id");
         CollectionAssert.AreEqual(stored.ToList(), finals.Select(long.Parse).ToList());
+
+        // One fixed width for every badge, whatever its number of digits: no card reflows as Pulse changes.
+        var widths = new HashSet<float>();
+        foreach (var badge in await page.GetByTestId("game-card-pulse").AllAsync())
+        {
+            widths.Add((await badge.BoundingBoxAsync())!.Width);
+        }
+
+        Assert.HasCount(1, widths, string.Join(", ", widths));
     }
 }
