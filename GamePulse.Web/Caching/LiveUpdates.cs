@@ -28,13 +28,14 @@ public static class LiveUpdates
             // a game an hour past its start that never went live is a feed gap, not worth polling forever
             && now - new DateTimeOffset(DateTime.SpecifyKind(start, DateTimeKind.Utc)) < TimeSpan.FromHours(3)));
 
-    /// <summary>A strong validator over everything the fragment shows (ids, row versions, polling on/off).</summary>
+    /// <summary>A strong validator over everything the fragment shows (ids, row versions, Pulse, polling on/off).</summary>
     public static string ETag(string scope, IEnumerable<GameSummary> games, bool polling)
     {
         var text = new StringBuilder(scope).Append('|').Append(polling ? 'p' : 's');
         foreach (var game in games)
         {
-            text.Append('|').Append(game.Id).Append('@').Append(game.UpdatedAt.Ticks);
+            // Pulse is also recomputed on its own (after a formula change), without touching the row version.
+            text.Append('|').Append(game.Id).Append('@').Append(game.UpdatedAt.Ticks).Append('#').Append(game.PulseScore);
         }
 
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));

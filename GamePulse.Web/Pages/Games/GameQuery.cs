@@ -1,11 +1,12 @@
 using GamePulse.Data.Games;
+using GamePulse.Data.Pulse;
 
 namespace GamePulse.Web.Pages.Games;
 
-/// <summary>A game with its observed score changes (only the snapshots where the score moved).</summary>
-public sealed record GameView(GameSummary Game, IReadOnlyList<GameSnapshot> ScoreChanges, MarginChart? Chart, bool Polling);
+/// <summary>A game with its observed score changes (only the snapshots where the score moved) and its Pulse over time.</summary>
+public sealed record GameView(GameSummary Game, IReadOnlyList<GameSnapshot> ScoreChanges, MarginChart? Chart, bool Polling, PulseChart? PulseChart = null);
 
-public sealed class GameQuery(GameRepository games)
+public sealed class GameQuery(GameRepository games, PulseRepository pulse)
 {
     public async Task<GameView?> LoadAsync(long id, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -24,6 +25,7 @@ public sealed class GameQuery(GameRepository games)
             }
         }
 
-        return new GameView(game, changes, MarginChart.From(changes), Caching.LiveUpdates.ShouldPoll([game], now));
+        var history = await pulse.GetHistoryAsync(id, cancellationToken);
+        return new GameView(game, changes, MarginChart.From(changes), Caching.LiveUpdates.ShouldPoll([game], now), PulseChart.From(history));
     }
 }

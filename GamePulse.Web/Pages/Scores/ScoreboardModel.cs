@@ -30,11 +30,16 @@ public sealed class ScoreboardModel(LeagueRepository leagues, ScoreboardQuery qu
             return NotFound();
         }
 
+        if (!ScoreboardOrder.TryParse(Request.Query[ScoreboardOrder.QueryKey], out var order))
+        {
+            return BadRequest();
+        }
+
         if (Request.Query.TryGetValue("date", out var picked))
         {
-            // The date picker is a GET form; its answer becomes a clean, cacheable URL.
+            // The date picker is a GET form; its answer becomes a clean, cacheable URL (keeping the chosen order).
             return ScoreDate.TryParse(picked.ToString(), out var pickedDate)
-                ? Redirect(GameLinks.Scoreboard(found.Slug, pickedDate))
+                ? Redirect(GameLinks.Scoreboard(found.Slug, pickedDate) + ScoreboardOrder.Query(order))
                 : BadRequest();
         }
 
@@ -51,12 +56,12 @@ public sealed class ScoreboardModel(LeagueRepository leagues, ScoreboardQuery qu
         }
 
         IsToday = day == today;
-        View = await query.LoadAsync(found, day, now, cancellationToken);
+        View = await query.LoadAsync(found, day, order, now, cancellationToken);
         var tags = new[] { PageCaching.Tag(found.Slug, day) };
 
         if (LiveUpdates.IsHtmx(Request))
         {
-            var etag = LiveUpdates.ETag($"scores:{found.Slug}:{ScoreDate.Format(day)}", View.Games, View.Polling);
+            var etag = LiveUpdates.ETag($"scores:{found.Slug}:{ScoreDate.Format(day)}:{order}", View.Games, View.Polling);
             caching.ForGames(HttpContext, tags, View.Games, now, fragment: true);
             PageCaching.SetETag(Response, etag);
             if (PageCaching.IsNotModified(Request, etag))
@@ -74,9 +79,13 @@ public sealed class ScoreboardModel(LeagueRepository leagues, ScoreboardQuery qu
         return Page();
     }
 
+    /// <summary>The path of this page without an order: the canonical URL and the "By time" link.</summary>
+    public string UnorderedPath => IsToday && RouteData.Values["date"] is null ? GameLinks.Scoreboard(View.League.Slug) : GameLinks.Scoreboard(View.League.Slug, View.Date);
+
     private PageSeo Seo(League league, DateOnly day)
     {
-        var canonical = IsToday && RouteData.Values["date"] is null ? GameLinks.Scoreboard(league.Slug) : GameLinks.Scoreboard(league.Slug, day);
+        // Ordering changes nothing a search engine should index twice, so ?order=pulse names the unordered page.
+        var canonical = UnorderedPath;
         var count = View.Games.Count;
         var description = count == 0
             ? $"No {league.Name} games on {GameText.Date(day)}."
