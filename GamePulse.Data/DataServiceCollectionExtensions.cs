@@ -1,6 +1,7 @@
 using Dapper;
 using GamePulse.Data.Conferences;
 using GamePulse.Data.Games;
+using GamePulse.Data.Ingestion;
 using GamePulse.Data.Leagues;
 using GamePulse.Data.Migrations;
 using GamePulse.Data.Pulse;
@@ -23,6 +24,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<TeamRepository>();
         services.AddSingleton<GameRepository>();
         services.AddSingleton<PulseRepository>();
+        services.AddSingleton<IngestRunRepository>();
         return services;
     }
 }

@@ -1,3 +1,5 @@
+using GamePulse.Worker.Ingestion;
+using GamePulse.Worker.Ingestion.Backfill;
 using GamePulse.Worker.Migrations;
 using GamePulse.Worker.Pulse;
 
@@ -13,6 +15,13 @@ public static class WorkerCommandLine
           migrate --list      show applied and pending migrations
           pulse recompute [--from yyyy-MM-dd] [--to yyyy-MM-dd]
                               recompute Pulse for stored games (all when no dates are given)
+          ingest --league L --date D
+                              fetch one scoreboard now (D: yyyy-MM-dd, today, yesterday)
+          ingest --league L --file F [--source espn|ncaa]
+                              replay a saved payload (source detected when not given)
+          backfill --league L --from D --to D
+                              ingest a range of dates; resumable, rate-limited
+          (L: mens-college-basketball, womens-college-basketball, or mens / womens)
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -32,6 +41,10 @@ public static class WorkerCommandLine
                 return await MigrateCommand.RunAsync(options);
             case "pulse":
                 return await PulseCommand.RunAsync(options);
+            case "ingest":
+                return await IngestCommand.RunAsync(options);
+            case "backfill":
+                return await BackfillCommand.RunAsync(options);
             case "help" or "--help" or "-h":
                 Console.WriteLine(Usage);
                 return 0;

@@ -1,6 +1,7 @@
 using GamePulse.Data;
 using GamePulse.Data.Hosting;
 using GamePulse.Worker.Health;
+using GamePulse.Worker.Ingestion;
 
 namespace GamePulse.Worker.Hosting;
 
@@ -15,6 +16,7 @@ public static class WorkerHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<HeartbeatOptions>().Bind(builder.Configuration.GetSection("Worker")).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<HeartbeatService>();
+        builder.Services.AddGamePulseIngestion(builder.Configuration);
         return builder;
     }
 }

@@ -1,0 +1,78 @@
+using GamePulse.Data.Ingestion;
+using GamePulse.Tests.Support;
+using GamePulse.Worker.Ingestion;
+using GamePulse.Worker.Ingestion.Backfill;
+using Microsoft.AspNetCore.Http;
+
+namespace GamePulse.Tests.Worker.Ingestion.Backfill;
+
+[TestClass]
+public sealed class BackfillRunnerTests
+{
+    private static readonly DateOnly From = new(2025, 2, 3);
+    private static readonly DateOnly To = new(2025, 2, 6);
+
+    [TestMethod]
+    public async Task A_backfill_resumes_after_a_failed_date_and_skips_the_dates_already_done()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var harness = IngestHarness.Create(database);
+        var failOn = "dates=20250205";
+        await using var server = await FakeFeedServer.StartAsync((context, _) =>
+        {
+            if (context.Request.QueryString.Value!.Contains(failOn, StringComparison.Ordinal))
+            {
+                context.Response.StatusCode = 404;
+                return Task.CompletedTask;
+            }
+
+            return FakeFeedServer.ServeFileAsync(context, RepositoryPaths.Fixture("espn/scoreboard-2025-02-04-mixed.json"));
+        });
+        var options = IngestHarness.FastOptions(server.BaseUrl);
+        options.BackfillDelayMilliseconds = 0;
+        using var source = IngestHarness.Espn(options);
+        var runner = new BackfillRunner(source, harness.Ingester, harness.Runs, options, TimeProvider.System);
+        var steps = new List<BackfillStep>();
+
+        var first = await runner.RunAsync(Leagues.Mens, From, To, steps.Add, CancellationToken.None);
+        failOn = "never";
+        var second = await runner.RunAsync(Leagues.Mens, From, To, steps.Add, CancellationToken.None);
+
+        Assert.AreEqual((4, 0, 3, 1), (first.Total, first.AlreadyDone, first.Succeeded, first.Failed));
+        Assert.AreEqual((4, 3, 1, 0), (second.Total, second.AlreadyDone, second.Succeeded, second.Failed));
+        Assert.HasCount(5, server.Requests, "the resumed run fetched only the date that had failed");
+        Assert.AreEqual(5L, await database.ScalarAsync<long>("SELECT count(*) FROM ingest_runs WHERE job = 'backfill'"));
+        CollectionAssert.AreEqual(new[] { 1, 2, 3, 4, 1, 2, 3, 4 }, steps.Select(s => s.Done).ToArray());
+    }
+
+    [TestMethod]
+    public void Progress_is_one_line_per_date_when_output_is_not_a_terminal()
+    {
+        using var output = new StringWriter();
+        var progress = new BackfillProgress(output, interactive: false);
+        var report = new IngestReport { Job = "backfill", League = "mens-college-basketball", Source = "espn", Outcome = IngestOutcome.Succeeded, Inserted = 10 };
+
+        progress.Report(new BackfillStep(1, 2, From, null));
+        progress.Report(new BackfillStep(2, 2, From.AddDays(1), report));
+        progress.Finish(new BackfillSummary(2, 1, 1, 0, 10, Cancelled: false));
+
+        var lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        CollectionAssert.AreEqual(
+            new[]
+            {
+                "backfill 1/2 2025-02-03 already done",
+                "backfill 2/2 2025-02-04 succeeded (+10 new, 0 updated)",
+                "backfill finished: 2 date(s), 1 already done, 1 ingested, 0 failed, 10 game row(s) written",
+            },
+            lines);
+    }
+
+    [TestMethod]
+    public void On_a_terminal_progress_redraws_one_bar()
+    {
+        using var output = new StringWriter();
+        new BackfillProgress(output, interactive: true).Report(new BackfillStep(1, 2, From, null));
+
+        Assert.AreEqual("\r[###############...............] 1/2 2025-02-03 already done", output.ToString().TrimEnd());
+    }
+}

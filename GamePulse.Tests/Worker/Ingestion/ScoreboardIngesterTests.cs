@@ -1,0 +1,206 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using GamePulse.Data.Games;
+using GamePulse.Data.Ingestion;
+using GamePulse.Data.Teams;
+using GamePulse.Tests.Support;
+using GamePulse.Worker.Ingestion;
+using Npgsql;
+
+namespace GamePulse.Tests.Worker.Ingestion;
+
+[TestClass]
+public sealed class ScoreboardIngesterTests
+{
+    private const string Early = "espn/scoreboard-2025-02-04-mixed-early.json";
+    private const string Later = "espn/scoreboard-2025-02-04-mixed.json";
+    private static TestDatabase database = null!;
+    private IngestHarness harness = null!;
+
+    [ClassInitialize]
+    public static async Task CreateDatabase(TestContext context) => database = await TestDatabase.CreateAsync();
+
+    [ClassCleanup]
+    public static async Task DropDatabase() => await database.DisposeAsync();
+
+    [TestInitialize]
+    public async Task Reset()
+    {
+        await database.ExecuteAsync("TRUNCATE games, ingest_runs CASCADE; DELETE FROM teams WHERE origin = 'feed'");
+        harness = IngestHarness.Create(database);
+    }
+
+    private static Task<string> Versions() =>
+        database.ScalarAsync<string>("SELECT coalesce(string_agg(id || ':' || xmin::text, ',' ORDER BY id), '') FROM games");
+
+    [TestMethod]
+    public async Task The_early_then_the_later_snapshot_of_a_day_moves_games_forward_with_one_snapshot_per_visible_change()
+    {
+        var first = await harness.FileAsync(Early);
+        var second = await harness.FileAsync(Later);
+
+        Assert.AreEqual((IngestOutcome.Succeeded, 10, 10, 0), (first.Outcome, first.GamesSeen, first.Inserted, first.Updated));
+        Assert.AreEqual(10, first.SnapshotRows);
+        Assert.AreEqual((0, 5, 5, 5), (second.Inserted, second.Updated, second.Unchanged, second.SnapshotRows), "4 live games moved on and 1 tipped off; 5 are still scheduled");
+        var stJohns = (await database.QueryAsync<(string State, short? Period, string? Clock, short? Home, short? Away)>(
+            "SELECT state, period, clock, home_score, away_score FROM games WHERE espn_id = '401719131'")).Single();
+        Assert.AreEqual((GameState.Live, (short?)2, "5:09", (short?)54), (stJohns.State, stJohns.Period, stJohns.Clock, stJohns.Home));
+        var history = await database.QueryAsync<(string State, string? Clock, short? Home)>(
+            "SELECT s.state, s.clock, s.home_score FROM game_snapshots s JOIN games g ON g.id = s.game_id WHERE g.espn_id = '401719131' ORDER BY s.id");
+        CollectionAssert.AreEqual(new (string, string?, short?)[] { ("live", "1:17", 30), ("live", "5:09", 54) }, history.Select(h => (h.State, h.Clock, h.Home)).ToArray());
+        var started = await database.ScalarAsync<long>("SELECT count(*) FROM games WHERE state = 'live'");
+        Assert.AreEqual(5L, started, "the later snapshot has 5 games in progress");
+    }
+
+    [TestMethod]
+    public async Task Replaying_either_snapshot_again_writes_no_row()
+    {
+        foreach (var fixture in new[] { Early, Later })
+        {
+            await harness.FileAsync(fixture);
+            var versions = await Versions();
+            var snapshots = await database.ScalarAsync<long>("SELECT count(*) FROM game_snapshots");
+
+            var again = await harness.FileAsync(fixture);
+
+            Assert.AreEqual((0, 0, 10, 0), (again.Inserted, again.Updated, again.Unchanged, again.SnapshotRows), fixture);
+            Assert.AreEqual(versions, await Versions(), $"no game row got a new version replaying {fixture}");
+            Assert.AreEqual(snapshots, await database.ScalarAsync<long>("SELECT count(*) FROM game_snapshots"));
+        }
+
+        Assert.AreEqual(4L, await database.ScalarAsync<long>("SELECT count(*) FROM ingest_runs"), "every run is recorded, even one that changes nothing");
+    }
+
+    [TestMethod]
+    public async Task A_run_is_recorded_and_logged_with_the_same_fields()
+    {
+        var report = await harness.FileAsync(Early);
+
+        var run = (await harness.Runs.GetRecentAsync(1)).Single();
+        Assert.AreEqual(("file", (short)1, new DateOnly(2025, 2, 4), "espn", IngestOutcome.Succeeded), (run.Job, run.LeagueId, run.GameDate!.Value, run.Source, run.Outcome));
+        Assert.AreEqual((10, 10, 0, 0, 10), (run.GamesSeen, run.GamesInserted, run.GamesUpdated, run.GamesUnchanged, run.SnapshotRows));
+        Assert.IsNull(run.HttpStatus);
+        var logged = harness.Log.WithTemplateStarting("Ingest run").Single();
+        foreach (var name in new[] { "Job", "League", "Date", "Source", "Outcome", "HttpStatus", "GamesSeen", "Inserted", "Updated", "Unchanged", "SnapshotRows", "DurationMs", "Error" })
+        {
+            Assert.IsTrue(logged.Properties.ContainsKey(name), $"summary event lacks {name}");
+        }
+
+        Assert.AreEqual(("file", "mens-college-basketball", "2025-02-04", "espn", "succeeded", 10), (logged.Properties["Job"], logged.Properties["League"], logged.Properties["Date"], logged.Properties["Source"], logged.Properties["Outcome"], logged.Properties["GamesSeen"]));
+        Assert.AreEqual(report.DurationMs, logged.Properties["DurationMs"]);
+    }
+
+    [TestMethod]
+    public async Task Listeners_hear_the_league_and_date_after_the_data_is_committed()
+    {
+        await using var listener = await database.DataSource.OpenConnectionAsync();
+        var heard = new List<string>();
+        listener.Notification += (_, e) => heard.Add(e.Payload);
+        await using (var listen = new NpgsqlCommand($"LISTEN {ScoreboardIngester.NotifyChannel}", listener))
+        {
+            await listen.ExecuteNonQueryAsync();
+        }
+
+        await harness.FileAsync(Early);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        while (heard.Count == 0)
+        {
+            await listener.WaitAsync(timeout.Token);
+        }
+
+        CollectionAssert.AreEqual(new[] { "mens-college-basketball:2025-02-04" }, heard);
+    }
+
+    [TestMethod]
+    public async Task Both_NCAA_payloads_load_and_the_2021_postponed_games_keep_their_start_time()
+    {
+        var men = await harness.FileAsync("ncaa/scoreboard-men-2021-02-13-pre.json", Leagues.Mens, ScoreSource.Ncaa);
+        var women = await harness.FileAsync("ncaa/scoreboard-women-2025-04-06-final.json", Leagues.Womens, ScoreSource.Ncaa);
+
+        Assert.AreEqual((IngestOutcome.Succeeded, 131, 131), (men.Outcome, men.GamesSeen, men.Inserted));
+        Assert.AreEqual((IngestOutcome.Succeeded, 1), (women.Outcome, women.Inserted));
+        Assert.AreEqual(7L, await database.ScalarAsync<long>("SELECT count(*) FROM games WHERE league_id = 1 AND state = 'postponed' AND start_time IS NOT NULL"));
+        var final = (await database.QueryAsync<(string Home, short HomeScore, short AwayScore, short HomeSeed)>(
+            "SELECT h.slug, g.home_score, g.away_score, g.home_seed FROM games g JOIN teams h ON h.id = g.home_team_id WHERE g.ncaa_id = '6384811' AND g.league_id = 2")).Single();
+        Assert.AreEqual(("south-carolina", (short)59, (short)82, (short)1), final);
+    }
+
+    [TestMethod]
+    public async Task An_unknown_team_is_created_from_the_payload_with_a_warning_never_dropped()
+    {
+        var json = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Fixture(Early)))!;
+        var team = json["events"]![0]!["competitions"]![0]!["competitors"]![1]!["team"]!;
+        team["id"] = "990001";
+        team["displayName"] = "Brand New Bobcats";
+        team["color"] = "ABCDEF";
+        team["logo"] = "https://example.test/bobcats.png";
+
+        var report = await harness.BytesAsync(Encoding.UTF8.GetBytes(json.ToJsonString()));
+
+        Assert.AreEqual((IngestOutcome.Succeeded, 10), (report.Outcome, report.Inserted));
+        var created = (await database.QueryAsync<(string Slug, string Origin, string? Color, string? Logo)>(
+            "SELECT slug, origin, primary_color, logo_url FROM teams WHERE league_id = 1 AND espn_id = '990001'")).Single();
+        Assert.AreEqual(("brand-new-bobcats", "feed", "abcdef", "https://example.test/bobcats.png"), created);
+        Assert.IsTrue(harness.Log.Events.Any(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.Contains("Brand New Bobcats", StringComparison.Ordinal)));
+    }
+
+    [TestMethod]
+    public async Task A_bad_game_is_skipped_and_counted_while_the_others_are_written()
+    {
+        var json = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Fixture(Early)))!;
+        json["events"]![2]!["competitions"]![0]!["status"]!["type"] = new JsonObject { ["name"] = "STATUS_FROM_THE_FUTURE", ["state"] = "??" };
+
+        var report = await harness.BytesAsync(Encoding.UTF8.GetBytes(json.ToJsonString()));
+
+        Assert.AreEqual((IngestOutcome.Partial, 10, 9, 1), (report.Outcome, report.GamesSeen, report.Inserted, report.Skipped));
+        StringAssert.Contains(report.Error, "401721401");
+        Assert.AreEqual(9L, await database.ScalarAsync<long>("SELECT count(*) FROM games"));
+    }
+
+    [TestMethod]
+    [DataRow("truncated")]
+    [DataRow("not json")]
+    [DataRow("empty")]
+    [DataRow("empty events")]
+    [DataRow("every game unreadable")]
+    public async Task A_payload_that_cannot_be_used_is_a_failed_run_and_the_stored_games_stay_untouched(string fault)
+    {
+        await harness.FileAsync(Later);
+        var versions = await Versions();
+        var full = File.ReadAllText(RepositoryPaths.Fixture(Early));
+        var body = fault switch
+        {
+            "truncated" => full[..(full.Length / 2)],
+            "not json" => "<html><body>502 Bad Gateway</body></html>",
+            "empty" => "",
+            "empty events" => """{"leagues":[{"slug":"mens-college-basketball"}],"day":{"date":"2025-02-04"},"events":[]}""",
+            _ => full.Replace("\"competitors\"", "\"competitorz\"", StringComparison.Ordinal),
+        };
+
+        var report = await harness.BytesAsync(Encoding.UTF8.GetBytes(body));
+
+        Assert.AreEqual(IngestOutcome.Failed, report.Outcome);
+        Assert.IsFalse(string.IsNullOrWhiteSpace(report.Error));
+        Assert.AreEqual(versions, await Versions());
+        Assert.AreEqual(IngestOutcome.Failed, (await harness.Runs.GetRecentAsync(1)).Single().Outcome);
+    }
+
+    [TestMethod]
+    public async Task A_stale_payload_never_takes_a_final_game_back_and_a_correction_after_final_is_logged()
+    {
+        await harness.FileAsync(Later);
+        await database.ExecuteAsync("UPDATE games SET state = 'final', detail = 'Final', clock = NULL WHERE espn_id = '401719131'");
+
+        await harness.FileAsync(Later);
+        Assert.AreEqual("final", await database.ScalarAsync<string>("SELECT state FROM games WHERE espn_id = '401719131'"));
+
+        var json = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Fixture(Later)))!;
+        var status = json["events"]![0]!["competitions"]![0]!["status"]!;
+        status["type"] = new JsonObject { ["name"] = "STATUS_FINAL", ["state"] = "post", ["detail"] = "Final" };
+        json["events"]![0]!["competitions"]![0]!["competitors"]![0]!["score"] = "56";
+        await harness.BytesAsync(Encoding.UTF8.GetBytes(json.ToJsonString()));
+
+        Assert.AreEqual((short)56, await database.ScalarAsync<short>("SELECT home_score FROM games WHERE espn_id = '401719131'"));
+        Assert.IsTrue(harness.Log.Events.Any(e => e.Template.StartsWith("Score correction after final", StringComparison.Ordinal)));
+    }
+}

@@ -1,0 +1,61 @@
+using GamePulse.Data.Ingestion;
+using GamePulse.Data.Leagues;
+
+namespace GamePulse.Worker.Ingestion.Backfill;
+
+public sealed record BackfillStep(int Done, int Total, DateOnly Date, IngestReport? Report);
+
+public sealed record BackfillSummary(int Total, int AlreadyDone, int Succeeded, int Failed, int GamesWritten, bool Cancelled);
+
+/// <summary>Walks a date range through the ingest pipeline, skipping dates a previous backfill or job already completed.</summary>
+public sealed class BackfillRunner(IScoreSource source, ScoreboardIngester ingester, IngestRunRepository runs, IngestionOptions options, TimeProvider clock)
+{
+    public const string Job = "backfill";
+
+    public async Task<BackfillSummary> RunAsync(League league, DateOnly from, DateOnly to, Action<BackfillStep> progress, CancellationToken cancellationToken)
+    {
+        var total = to.DayNumber - from.DayNumber + 1;
+        var completed = await runs.GetCompletedDatesAsync(league.Id, ScoreboardIngester.SourceName(source.Kind), from, to, cancellationToken);
+        int done = 0, succeeded = 0, failed = 0, written = 0;
+        for (var date = from; date <= to; date = date.AddDays(1))
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return new BackfillSummary(total, completed.Count, succeeded, failed, written, Cancelled: true);
+            }
+
+            done++;
+            if (completed.Contains(date))
+            {
+                progress(new BackfillStep(done, total, date, null));
+                continue;
+            }
+
+            var report = await ingester.FetchAndIngestAsync(source, new IngestTarget(Job, league, date, source.Kind), cancellationToken);
+            if (report.Failed)
+            {
+                failed++;
+            }
+            else
+            {
+                succeeded++;
+                written += report.Inserted + report.Updated;
+            }
+
+            progress(new BackfillStep(done, total, date, report));
+            if (options.BackfillDelayMilliseconds > 0 && date < to)
+            {
+                try
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(options.BackfillDelayMilliseconds), clock, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return new BackfillSummary(total, completed.Count, succeeded, failed, written, Cancelled: true);
+                }
+            }
+        }
+
+        return new BackfillSummary(total, completed.Count, succeeded, failed, written, Cancelled: false);
+    }
+}

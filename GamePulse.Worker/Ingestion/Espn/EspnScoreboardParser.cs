@@ -1,0 +1,215 @@
+using System.Globalization;
+using System.Text.Json;
+using GamePulse.Data.Games;
+using GamePulse.Data.Leagues;
+using GamePulse.Data.Teams;
+
+namespace GamePulse.Worker.Ingestion.Espn;
+
+/// <summary>
+/// Reads ESPN site API payloads: a <c>scoreboard</c> (events[]) or a single game's <c>summary?event=</c> (header),
+/// whose competition has the same shape with a few renamed fields (record/records, rank/curatedRank, logos/logo).
+/// </summary>
+public static class EspnScoreboardParser
+{
+    private const short Unranked = 99;
+
+    public static ParsedScoreboard Parse(JsonElement root, League league)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new PayloadException("ESPN payload is not a JSON object.");
+        }
+
+        var isSummary = root.Get("header") is not null && root.Get("events") is null;
+        var leagueSlug = isSummary ? root.Get("header").Get("league").Get("slug").String() : root.Get("leagues").Items().FirstOrDefault().Get("slug").String();
+        if (leagueSlug is not null && leagueSlug != league.EspnPath)
+        {
+            throw new PayloadException($"ESPN payload is for '{leagueSlug}', not {league.EspnPath}.");
+        }
+
+        List<(JsonElement Event, JsonElement? Venue)> events = isSummary
+            ? [(root.GetProperty("header"), root.Get("gameInfo").Get("venue"))]
+            : root.Get("events") is { ValueKind: JsonValueKind.Array } list
+                ? [.. list.EnumerateArray().Select(e => (e, (JsonElement?)null))]
+                : throw new PayloadException("ESPN payload has no events array (not a scoreboard or summary).");
+
+        var games = new List<FeedGame>();
+        var teams = new List<FeedTeam>();
+        var skipped = new List<SkippedGame>();
+        foreach (var (item, venue) in events)
+        {
+            var id = item.Get("id").String();
+            try
+            {
+                var (game, home, away) = ParseEvent(item, venue);
+                games.Add(game);
+                teams.Add(home);
+                teams.Add(away);
+            }
+            catch (Exception ex) when (ex is BadGameException or FormatException or InvalidOperationException or KeyNotFoundException)
+            {
+                skipped.Add(new SkippedGame(id, ex.Message));
+            }
+        }
+
+        DateOnly? date = root.Get("day").Get("date").String() is { } day && DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+            ? parsed
+            : null;
+        // A summary (or a scoreboard saved without its "day") still names its date when all its games share one.
+        var gameDates = games.Select(g => g.Game.GameDate).Distinct().ToList();
+        return new ParsedScoreboard(ScoreSource.Espn, date ?? (gameDates.Count == 1 ? gameDates[0] : null), games, teams, skipped);
+    }
+
+    private static (FeedGame Game, FeedTeam Home, FeedTeam Away) ParseEvent(JsonElement item, JsonElement? summaryVenue)
+    {
+        var id = item.Get("id").String() ?? throw new BadGameException("event without an id");
+        var competition = item.Get("competitions").Items().FirstOrDefault();
+        if (competition.ValueKind != JsonValueKind.Object)
+        {
+            throw new BadGameException($"event {id} has no competition");
+        }
+
+        var competitors = competition.Get("competitors").Items().ToList();
+        var home = competitors.FirstOrDefault(c => c.Get("homeAway").String() == "home");
+        var away = competitors.FirstOrDefault(c => c.Get("homeAway").String() == "away");
+        if (home.ValueKind != JsonValueKind.Object || away.ValueKind != JsonValueKind.Object)
+        {
+            throw new BadGameException($"event {id} lacks a home or an away competitor");
+        }
+
+        var dateText = competition.Get("date").String() ?? item.Get("date").String() ?? throw new BadGameException($"event {id} has no date");
+        var start = DateTimeOffset.Parse(dateText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        var timeValid = (competition.Get("timeValid") ?? item.Get("timeValid"))?.ValueKind != JsonValueKind.False;
+
+        var status = competition.Get("status") ?? item.Get("status") ?? throw new BadGameException($"event {id} has no status");
+        var state = MapState(status.Get("type").Get("name").String(), status.Get("type").Get("state").String())
+            ?? throw new BadGameException($"event {id} has an unknown status '{status.Get("type").Get("name").String()}'");
+        var period = status.Get("period").Short();
+        var scored = state is not (GameState.Scheduled or GameState.Postponed or GameState.Canceled);
+
+        var season = item.Get("season");
+        var venue = competition.Get("venue") ?? summaryVenue;
+        var homeTeam = Team(home, id);
+        var awayTeam = Team(away, id);
+        var game = new GameUpsert
+        {
+            ExternalId = id,
+            StartTime = timeValid ? start : null,
+            GameDate = EasternCalendar.DateOf(start),
+            State = state,
+            Period = scored && period > 0 ? period : null,
+            // The clock only means something while the ball can be in play; ESPN sends "0:00" before and after.
+            Clock = state is GameState.Live or GameState.Delayed ? status.Get("displayClock").String() : null,
+            Detail = status.Get("type").Get("detail").String(),
+            HomeTeamId = 0,
+            AwayTeamId = 0,
+            HomeScore = scored ? home.Get("score").Short() : null,
+            AwayScore = scored ? away.Get("score").Short() : null,
+            HomeLineScores = LineScores(home),
+            AwayLineScores = LineScores(away),
+            HomeRank = Rank(home),
+            AwayRank = Rank(away),
+            HomeSeed = Seed(home),
+            AwaySeed = Seed(away),
+            HomeRecord = Record(home),
+            AwayRecord = Record(away),
+            VenueName = venue.Get("fullName").String(),
+            VenueCity = venue.Get("address").Get("city").String(),
+            VenueState = venue.Get("address").Get("state").String(),
+            NeutralSite = competition.Get("neutralSite").Bool(),
+            ConferenceGame = competition.Get("conferenceCompetition").Bool(),
+            Broadcast = Broadcast(competition),
+            Season = season.Get("year").Short() ?? SeasonOf(start),
+            SeasonType = season.Get("type").Number() switch
+            {
+                1 => "preseason",
+                3 => "postseason",
+                _ => "regular",
+            },
+            Notes = competition.Get("notes").Items().Select(n => n.Get("headline").String()).OfType<string>().ToList() is { Count: > 0 } notes
+                ? string.Join(" - ", notes)
+                : null,
+        };
+        return (new FeedGame(game, homeTeam.ExternalId, awayTeam.ExternalId), homeTeam, awayTeam);
+    }
+
+    /// <summary>ESPN's status names first; its coarse pre/in/post state for names we have not met.</summary>
+    public static string? MapState(string? name, string? state) => name switch
+    {
+        "STATUS_SCHEDULED" or "STATUS_TBD" => GameState.Scheduled,
+        "STATUS_IN_PROGRESS" or "STATUS_END_PERIOD" or "STATUS_FIRST_HALF" or "STATUS_SECOND_HALF" or "STATUS_OVERTIME" => GameState.Live,
+        "STATUS_HALFTIME" => GameState.Halftime,
+        "STATUS_FINAL" or "STATUS_FINAL_OT" or "STATUS_FULL_TIME" => GameState.Final,
+        "STATUS_POSTPONED" => GameState.Postponed,
+        "STATUS_CANCELED" or "STATUS_CANCELLED" or "STATUS_FORFEIT" => GameState.Canceled,
+        "STATUS_DELAYED" or "STATUS_RAIN_DELAY" or "STATUS_SUSPENDED" => GameState.Delayed,
+        _ => state switch
+        {
+            "pre" => GameState.Scheduled,
+            "in" => GameState.Live,
+            "post" => GameState.Final,
+            _ => null,
+        },
+    };
+
+    /// <summary>The season is named by the year it ends in: games from July on belong to next year's season.</summary>
+    public static short SeasonOf(DateTimeOffset start)
+    {
+        var date = EasternCalendar.DateOf(start);
+        return (short)(date.Month >= 7 ? date.Year + 1 : date.Year);
+    }
+
+    private static FeedTeam Team(JsonElement competitor, string eventId)
+    {
+        var team = competitor.Get("team");
+        var id = team.Get("id").String() ?? competitor.Get("id").String() ?? throw new BadGameException($"event {eventId} has a team without an id");
+        var displayName = team.Get("displayName").String() ?? throw new BadGameException($"event {eventId}: team {id} has no name");
+        return new FeedTeam(
+            ExternalId: id,
+            DisplayName: displayName,
+            ShortName: team.Get("shortDisplayName").String() ?? team.Get("location").String() ?? displayName,
+            Location: team.Get("location").String(),
+            Nickname: team.Get("name").String(),
+            Abbreviation: team.Get("abbreviation").String(),
+            PrimaryColor: team.Get("color").String(),
+            SecondaryColor: team.Get("alternateColor").String(),
+            LogoUrl: team.Get("logo").String() ?? team.Get("logos").Items().FirstOrDefault().Get("href").String());
+    }
+
+    private static short[]? LineScores(JsonElement competitor)
+    {
+        var values = competitor.Get("linescores").Items()
+            .Select(l => (l.Get("value") ?? l.Get("displayValue")).Short())
+            .ToList();
+        return values.Count == 0 || values.Any(v => v is null) ? null : [.. values.Select(v => v!.Value)];
+    }
+
+    private static short? Rank(JsonElement competitor) =>
+        (competitor.Get("curatedRank").Get("current") ?? competitor.Get("rank")).Short() is { } rank and > 0 and < Unranked ? rank : null;
+
+    private static short? Seed(JsonElement competitor) =>
+        (competitor.Get("seed") ?? competitor.Get("tournamentSeed")).Short() is { } seed and > 0 ? seed : null;
+
+    private static string? Record(JsonElement competitor)
+    {
+        var records = (competitor.Get("records") ?? competitor.Get("record")).Items().ToList();
+        var overall = records.FirstOrDefault(r => r.Get("type").String() == "total" || r.Get("name").String() == "overall");
+        return overall.Get("summary").String();
+    }
+
+    private static string? Broadcast(JsonElement competition)
+    {
+        if (competition.Get("broadcast").String() is { } single)
+        {
+            return single;
+        }
+
+        var names = competition.Get("broadcasts").Items()
+            .SelectMany(b => b.Get("names") is { } list ? list.EnumerateArray().Select(n => ((JsonElement?)n).String()) : [b.Get("media").Get("shortName").String()])
+            .OfType<string>()
+            .Distinct()
+            .ToList();
+        return names.Count > 0 ? string.Join(", ", names) : null;
+    }
+}

@@ -1,0 +1,80 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace GamePulse.Worker.Ingestion;
+
+/// <summary>Settings of section "Ingestion" (environment: Ingestion__Name). Validated at start-up.</summary>
+public sealed class IngestionOptions
+{
+    public const string Section = "Ingestion";
+
+    /// <summary>Which feed the scheduler and the <c>ingest --date</c> command read: espn (default) or ncaa.</summary>
+    [Required]
+    [RegularExpression("^(espn|ncaa)$", ErrorMessage = "Ingestion__Source must be espn or ncaa.")]
+    public string Source { get; set; } = "espn";
+
+    [Required]
+    [Url]
+    public string EspnBaseUrl { get; set; } = "https://site.api.espn.com";
+
+    [Required]
+    [Url]
+    public string NcaaBaseUrl { get; set; } = "https://ncaa-api.henrygd.me";
+
+    /// <summary>Sent as x-ncaa-key to a self-hosted ncaa-api that requires it. A secret: set it only in the environment.</summary>
+    public string? NcaaApiKey { get; set; }
+
+    /// <summary>Time allowed for one HTTP attempt (the retries each get their own).</summary>
+    [Range(1, 120)]
+    public int RequestTimeoutSeconds { get; set; } = 10;
+
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>First retry delay; later ones double, with jitter.</summary>
+    [Range(1, 60_000)]
+    public int RetryBaseDelayMilliseconds { get; set; } = 500;
+
+    /// <summary>A longer Retry-After is cut to this, so one run never sleeps for minutes.</summary>
+    [Range(1, 600)]
+    public int MaxRetryAfterSeconds { get; set; } = 60;
+
+    /// <summary>How long a source's circuit stays open after it failed repeatedly.</summary>
+    [Range(1, 3600)]
+    public int CircuitBreakSeconds { get; set; } = 30;
+
+    /// <summary>Client-side cap per source. The public ncaa-api allows 5 per second per IP.</summary>
+    [Range(0.1, 5.0)]
+    public double NcaaRequestsPerSecond { get; set; } = 4;
+
+    [Range(0.1, 50.0)]
+    public double EspnRequestsPerSecond { get; set; } = 5;
+
+    /// <summary>Run the Quartz schedules in <c>run</c> (off only for hosts that should not poll).</summary>
+    public bool ScheduleEnabled { get; set; } = true;
+
+    /// <summary>How often the scoreboard job wakes up; it polls only when the cadence says so.</summary>
+    [Range(1, 3600)]
+    public int TickSeconds { get; set; } = 20;
+
+    /// <summary>Poll at least this often while a game is live or starts within <see cref="SoonMinutes"/>.</summary>
+    [Range(1, 3600)]
+    public int LiveIntervalSeconds { get; set; } = 20;
+
+    /// <summary>Poll this often when nothing is live or about to start (default 15 minutes).</summary>
+    [Range(1, 86_400)]
+    public int IdleIntervalSeconds { get; set; } = 900;
+
+    [Range(0, 1440)]
+    public int SoonMinutes { get; set; } = 15;
+
+    /// <summary>Cron (Quartz syntax) of the daily window refresh, in America/New_York.</summary>
+    [Required]
+    public string WindowRefreshCron { get; set; } = "0 0 6 * * ?";
+
+    [Range(0, 60)]
+    public int WindowDays { get; set; } = 7;
+
+    /// <summary>Pause between dates of a backfill, on top of the rate limit.</summary>
+    [Range(0, 60_000)]
+    public int BackfillDelayMilliseconds { get; set; } = 250;
+}

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json.Nodes;
+using GamePulse.Data;
+using GamePulse.Data.Games;
+using GamePulse.Data.Ingestion;
+using GamePulse.Data.Leagues;
+using GamePulse.Data.Migrations;
+using GamePulse.Data.Teams;
+using GamePulse.Worker.Ingestion;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+// Parse + upsert of a 150-game ESPN scoreboard built from the recorded events with new ids, through the same
+// ScoreboardIngester as the Worker (parse, resolve teams, upsert, ingest_runs row, NOTIFY, one transaction).
+// Usage: ConnectionStrings__GamePulse=... dotnet run -c Release --project bench/ingest [fixturesDir] [iterations]
+var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__GamePulse")
+    ?? throw new InvalidOperationException("Set ConnectionStrings__GamePulse to a PostgreSQL database you can write to (it is migrated, and games with ids 9xxxxxxx are added).");
+var fixtures = args.Length > 0 ? args[0] : Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "..", "shared", "fixtures");
+var iterations = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20;
+
+DapperConventions.Apply();
+await using var dataSource = NpgsqlDataSource.Create(connectionString);
+await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync();
+var league = (await new LeagueRepository(dataSource).FindBySlugAsync("mens-college-basketball"))!;
+var ingester = new ScoreboardIngester(dataSource, new TeamRepository(dataSource), new GameRepository(dataSource), new IngestRunRepository(dataSource), new FailureStreaks(), TimeProvider.System, NullLogger<ScoreboardIngester>.Instance);
+
+var recorded = new[] { "scoreboard-2025-02-04-mixed-early.json", "scoreboard-2025-02-04-mixed.json", "scoreboard-2025-02-11-mixed.json" }
+    .SelectMany(f => JsonNode.Parse(File.ReadAllText(Path.Combine(fixtures, "espn", f)))!["events"]!.AsArray().Select(e => e!.ToJsonString()))
+    .ToList();
+
+byte[] Day(int block)
+{
+    var events = new JsonArray();
+    for (var i = 0; i < 150; i++)
+    {
+        var ev = JsonNode.Parse(recorded[i % recorded.Count])!;
+        var id = $"9{block:000}{i:000}";
+        ev["id"] = id;
+        ev["date"] = "2025-03-01T23:00Z";
+        ev["competitions"]![0]!["id"] = id;
+        ev["competitions"]![0]!["date"] = "2025-03-01T23:00Z";
+        events.Add(ev);
+    }
+
+    var root = new JsonObject { ["leagues"] = new JsonArray(new JsonObject { ["slug"] = "mens-college-basketball" }), ["day"] = new JsonObject { ["date"] = "2025-03-01" }, ["events"] = events };
+    return Encoding.UTF8.GetBytes(root.ToJsonString());
+}
+
+async Task<(double Ms, IngestReport Report)> Measure(byte[] body)
+{
+    var timer = Stopwatch.StartNew();
+    var report = await ingester.IngestSavedAsync(new IngestTarget("bench", league, new DateOnly(2025, 3, 1), ScoreSource.Espn), body, CancellationToken.None);
+    return (timer.Elapsed.TotalMilliseconds, report);
+}
+
+await using (var connection = await dataSource.OpenConnectionAsync())
+{
+    await using var cleanup = new NpgsqlCommand("DELETE FROM games WHERE espn_id LIKE '9%' AND length(espn_id) = 7; DELETE FROM ingest_runs WHERE job = 'bench'", connection);
+    await cleanup.ExecuteNonQueryAsync();
+}
+
+await Measure(Day(999)); // warm-up: JIT, connection pool, plan cache
+var fresh = new List<(double Ms, IngestReport Report)>();
+for (var i = 0; i < iterations; i++)
+{
+    fresh.Add(await Measure(Day(i)));
+}
+
+var last = Day(iterations - 1);
+var unchanged = new List<(double Ms, IngestReport Report)>();
+for (var i = 0; i < iterations; i++)
+{
+    unchanged.Add(await Measure(last));
+}
+
+static double Median(IEnumerable<double> values)
+{
+    var sorted = values.Order().ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+}
+
+var parseOnly = new List<double>();
+for (var i = 0; i < iterations; i++)
+{
+    var timer = Stopwatch.StartNew();
+    ScoreboardPayload.Parse(last, league, ScoreSource.Espn);
+    parseOnly.Add(timer.Elapsed.TotalMilliseconds);
+}
+
+var f = fresh[^1].Report;
+var u = unchanged[^1].Report;
+Console.WriteLine($"150-game day, new games  : median {Median(fresh.Select(r => r.Ms)):F1} ms over {iterations} runs (min {fresh.Min(r => r.Ms):F1}, max {fresh.Max(r => r.Ms):F1}); rows written per run: {f.Inserted} games + {f.SnapshotRows} snapshots + 1 ingest_runs");
+Console.WriteLine($"150-game day, parse only : median {Median(parseOnly):F1} ms");
+Console.WriteLine($"150-game day, unchanged  : median {Median(unchanged.Select(r => r.Ms)):F1} ms over {iterations} runs; rows written per run: {u.Inserted + u.Updated} games + {u.SnapshotRows} snapshots + 1 ingest_runs (unchanged {u.Unchanged})");
