@@ -1,4 +1,5 @@
 using Dapper;
+using GamePulse.Data.Accounts;
 using GamePulse.Data.Conferences;
 using GamePulse.Data.Games;
 using GamePulse.Data.Ingestion;
@@ -25,6 +26,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<GameRepository>();
         services.AddSingleton<PulseRepository>();
         services.AddSingleton<IngestRunRepository>();
+        services.AddAccountsData();
         return services;
     }
 }

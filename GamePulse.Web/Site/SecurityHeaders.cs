@@ -1,28 +1,38 @@
 namespace GamePulse.Web.Site;
 
 /// <summary>
-/// Security headers that depend on what the pages contain, so the app owns them (nginx adds only Permissions-Policy and,
-/// over HTTPS, HSTS; see nginx/snippets/gamepulse-headers.conf). Scripts come from our own origin only (htmx is served
-/// from /lib): an inline &lt;script&gt; would be blocked. Inline styles are allowed because htmx injects its indicator
-/// style; team logos may come from any https origin (the feeds' CDNs).
+/// Site-wide response headers (nginx adds only Permissions-Policy and, over HTTPS, HSTS): a Content-Security-Policy without inline scripts or styles (team logos may come from any https CDN a feed names), no framing, no MIME
+/// sniffing, and a referrer policy pages may tighten (the sign-in pages send none at all).
 /// </summary>
 public static class SecurityHeaders
 {
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https: data:; " +
-        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        "default-src 'self'; img-src 'self' https: data:; script-src 'self'; style-src 'self'; " +
+        "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
-    public static IApplicationBuilder UseGamePulseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
-        // OnStarting: the exception handler clears headers set earlier; these must be on every response, error pages included.
-        context.Response.OnStarting(() =>
+        if (!app.Environment.IsDevelopment())
         {
-            var headers = context.Response.Headers;
-            headers.TryAdd("Content-Security-Policy", ContentSecurityPolicy);
-            headers.TryAdd("X-Content-Type-Options", "nosniff");
-            headers.TryAdd("Referrer-Policy", "strict-origin-when-cross-origin");
-            return Task.CompletedTask;
+            app.UseHsts(); // only on HTTPS responses; nginx terminates TLS and forwards the scheme
+        }
+
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers.TryAdd("Content-Security-Policy", ContentSecurityPolicy);
+                headers.TryAdd("X-Content-Type-Options", "nosniff");
+                headers.TryAdd("X-Frame-Options", "DENY");
+                headers.TryAdd("Referrer-Policy", "strict-origin-when-cross-origin");
+                return Task.CompletedTask;
+            });
+            return next(context);
         });
-        return next(context);
-    });
+        return app;
+    }
+
+    /// <summary>For pages whose URL holds a secret (a sign-in token): no Referer header leaves them.</summary>
+    public static void SendNoReferrer(this HttpResponse response) => response.Headers["Referrer-Policy"] = "no-referrer";
 }

@@ -3,6 +3,7 @@ using GamePulse.Data.Hosting;
 using GamePulse.Web.Health;
 using GamePulse.Web.Observability;
 using GamePulse.Web.ReverseProxy;
+using GamePulse.Web.Account;
 
 namespace GamePulse.Web.Site;
 
@@ -20,12 +21,13 @@ public static class WebHost
         builder.Services.AddRazorPages();
         builder.Services.AddGamePulseReverseProxy(builder.Configuration);
         builder.Services.AddGamePulseHealth();
+        builder.AddAccounts();
 
         var app = builder.Build();
         // First: the client address and scheme from nginx, then one log line per request around everything else.
         app.UseForwardedHeaders();
         app.UseGamePulseRequestLogging();
-        app.UseGamePulseSecurityHeaders();
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
@@ -35,6 +37,7 @@ public static class WebHost
         app.UseStaticFiles();
         app.UseRouting();
         app.MapGamePulseHealth();
+        app.UseAccounts();
         app.MapRazorPages();
         return app;
     }

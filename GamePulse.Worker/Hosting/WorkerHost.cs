@@ -1,5 +1,6 @@
 using GamePulse.Data;
 using GamePulse.Data.Hosting;
+using GamePulse.Worker.Email;
 using GamePulse.Worker.Health;
 using GamePulse.Worker.Ingestion;
 
@@ -17,6 +18,7 @@ public static class WorkerHost
         builder.Services.AddOptions<HeartbeatOptions>().Bind(builder.Configuration.GetSection("Worker")).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<HeartbeatService>();
         builder.Services.AddGamePulseIngestion(builder.Configuration);
+        builder.Services.AddEmail(builder.Configuration);
         return builder;
     }
 }

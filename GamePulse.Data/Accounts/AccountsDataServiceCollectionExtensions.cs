@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GamePulse.Data.Accounts;
+
+public static class AccountsDataServiceCollectionExtensions
+{
+    /// <summary>The repositories of the accounts feature (users, sign-in requests, outbox, rate limits, follows, keys).</summary>
+    public static IServiceCollection AddAccountsData(this IServiceCollection services)
+    {
+        services.AddSingleton<UserRepository>();
+        services.AddSingleton<LoginRequestRepository>();
+        services.AddSingleton<EmailOutboxRepository>();
+        services.AddSingleton<RateLimitRepository>();
+        services.AddSingleton<FollowRepository>();
+        services.AddSingleton<DataProtectionKeyRepository>();
+        return services;
+    }
+}

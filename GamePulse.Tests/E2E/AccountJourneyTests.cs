@@ -1,0 +1,165 @@
+using System.Net;
+using System.Net.Sockets;
+using GamePulse.Tests.Support;
+using GamePulse.Tests.Web.Account;
+using GamePulse.Web.Site;
+using GamePulse.Worker.Hosting;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Playwright;
+
+namespace GamePulse.Tests.E2E;
+
+/// <summary>
+/// A person signing in: the Web on real Kestrel, the Worker's dispatcher sending through the real local SES server,
+/// Debian's Chromium driven by Playwright.
+/// </summary>
+[TestClass]
+public sealed class AccountJourneyTests
+{
+    private static TestDatabase database = null!;
+    private static LocalSes ses = null!;
+    private static Microsoft.AspNetCore.Builder.WebApplication web = null!;
+    private static IHost worker = null!;
+    private static IPlaywright playwright = null!;
+    private static IBrowser browser = null!;
+    private static string baseUrl = "";
+
+    [ClassInitialize]
+    public static async Task Start(TestContext context)
+    {
+        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "AKIDLOCALTEST");
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "local-secret");
+        database = await TestDatabase.CreateAsync();
+        ses = await LocalSes.StartAsync();
+        baseUrl = $"http://127.0.0.1:{FreePort()}";
+        web = WebHost.Build(
+        [
+            "--environment", "Development",
+            "--applicationName", "GamePulse.Web", // the entry assembly is the test host; Razor Pages live in GamePulse.Web
+            "--contentRoot", Path.Combine(RepositoryPaths.Root, "GamePulse.Web"),
+            "--urls", baseUrl,
+            $"--ConnectionStrings:GamePulse={database.ConnectionString}",
+            $"--Site:PublicBaseUrl={baseUrl}",
+            "--Logging:MinimumLevel=Warning",
+        ]);
+        await web.StartAsync();
+        worker = WorkerHost.CreateBuilder(
+        [
+            $"--ConnectionStrings:GamePulse={database.ConnectionString}",
+            $"--Ses:EndpointUrl={ses.Endpoint}",
+            "--Ses:Region=us-east-1",
+            "--Ses:FromAddress=GamePulse <no-reply@gamepulse.test>",
+            $"--Worker:HeartbeatFile={Path.Combine(Path.GetTempPath(), $"gamepulse-e2e-{Environment.ProcessId}.heartbeat")}",
+            "--Logging:MinimumLevel=Warning",
+        ]).Build();
+        await worker.StartAsync();
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    [ClassCleanup]
+    public static async Task Stop()
+    {
+        await browser.DisposeAsync();
+        playwright.Dispose();
+        await worker.StopAsync();
+        worker.Dispose();
+        await web.StopAsync();
+        await web.DisposeAsync();
+        await ses.DisposeAsync();
+        await database.DisposeAsync();
+    }
+
+    private static async Task<(IBrowserContext Context, IPage Page, List<string> CspErrors)> OpenAsync()
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl });
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add(message.Text);
+            }
+        };
+        return (context, page, errors);
+    }
+
+    private static async Task RequestLinkAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByTestId("account-login-email").FillAsync(email);
+        await page.GetByTestId("account-login-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("account-check-email-heading")).ToBeVisibleAsync();
+    }
+
+    [TestMethod]
+    public async Task Sign_in_by_the_emailed_link_follow_a_team_see_it_and_sign_out()
+    {
+        var (context, page, cspErrors) = await OpenAsync();
+        await using var _ = context;
+
+        await RequestLinkAsync(page, "journey@example.com");
+        var email = (await ses.WaitForEmailsToAsync("journey@example.com")).Single();
+        var link = System.Text.RegularExpressions.Regex.Match(email.Body.Text!, @"http\S+/account/verify\?token=\S+").Value;
+        StringAssert.StartsWith(link, baseUrl, "the link is built from Site__PublicBaseUrl");
+
+        await page.GotoAsync(link);
+        await Assertions.Expect(page.GetByTestId("account-verify-email")).ToHaveTextAsync("journey@example.com");
+        await page.GetByTestId("account-verify-confirm").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("account-email")).ToHaveTextAsync("journey@example.com");
+        await Assertions.Expect(page.GetByTestId("account-follows-empty")).ToBeVisibleAsync();
+
+        await page.GetByTestId("account-find-input").FillAsync("duke");
+        await page.GetByTestId("account-find-submit").ClickAsync();
+        var firstResult = page.GetByTestId("account-find-result").First;
+        var follow = firstResult.GetByTestId("account-follow-button");
+        await Assertions.Expect(follow).ToHaveAttributeAsync("aria-pressed", "false");
+        await follow.ClickAsync();
+        // htmx swaps the button in place: same page, now pressed.
+        await Assertions.Expect(firstResult.GetByTestId("account-follow-button")).ToHaveAttributeAsync("aria-pressed", "true");
+        StringAssert.Contains(page.Url, "team=duke", "no navigation: the button was swapped by htmx");
+
+        await page.GotoAsync("/account");
+        await Assertions.Expect(page.GetByTestId("account-follows-team")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("account-follows-team")).ToContainTextAsync("Duke");
+
+        await page.GetByTestId("account-signout").ClickAsync();
+        await page.WaitForURLAsync($"{baseUrl}/");
+        await page.GotoAsync("/account");
+        await Assertions.Expect(page.GetByTestId("account-login-form")).ToBeVisibleAsync();
+        Assert.IsEmpty(cspErrors, string.Join("\n", cspErrors));
+    }
+
+    [TestMethod]
+    public async Task Sign_in_by_typing_the_code_in_the_browser_that_asked()
+    {
+        var (context, page, cspErrors) = await OpenAsync();
+        await using var _ = context;
+
+        await RequestLinkAsync(page, "typist@example.com");
+        var email = (await ses.WaitForEmailsToAsync("typist@example.com")).Single();
+        var code = SiteBrowser.CodeIn(email.Body.Text!);
+        await page.GetByTestId("account-code-input").FillAsync("00000000" == code ? "11111111" : "00000000");
+        await page.GetByTestId("account-code-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("account-code-error")).ToContainTextAsync("4 attempts left");
+
+        await page.GetByTestId("account-code-input").FillAsync(code);
+        await page.GetByTestId("account-code-submit").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("account-email")).ToHaveTextAsync("typist@example.com");
+        Assert.IsEmpty(cspErrors, string.Join("\n", cspErrors));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

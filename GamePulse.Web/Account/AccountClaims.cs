@@ -1,0 +1,15 @@
+using System.Security.Claims;
+
+namespace GamePulse.Web.Account;
+
+/// <summary>The claims of the session cookie and how pages read them.</summary>
+public static class AccountClaims
+{
+    public const string SecurityStamp = "gp_stamp";
+    public const string AdminRole = "admin";
+
+    public static long? UserId(this ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true && long.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    public static string? Email(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Email);
+}

@@ -1,0 +1,53 @@
+using GamePulse.Data.Accounts;
+using GamePulse.Web.Account;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace GamePulse.Web.Pages.Account;
+
+/// <summary>
+/// POST /account/follows/{teamId}: follow (follow=true) or unfollow. htmx gets the swapped button back; a plain form
+/// post is redirected to its local returnUrl.
+/// </summary>
+public sealed class FollowsModel(FollowRepository follows) : PageModel
+{
+    public IActionResult OnGet() => LocalRedirect("/account");
+
+    public async Task<IActionResult> OnPostAsync(int teamId, [FromForm] bool follow, [FromForm] string? returnUrl, CancellationToken cancellationToken)
+    {
+        var back = ReturnUrls.LocalOr(Url, returnUrl, "/account");
+        var isHtmx = Request.Headers.ContainsKey("HX-Request");
+        var userId = User.UserId();
+        if (userId is null)
+        {
+            var login = $"/account/login?returnUrl={Uri.EscapeDataString(back)}";
+            if (isHtmx)
+            {
+                Response.Headers["HX-Redirect"] = login;
+                return new UnauthorizedResult();
+            }
+
+            return LocalRedirect(login);
+        }
+
+        if (follow)
+        {
+            if (!await follows.FollowAsync(userId.Value, teamId, cancellationToken))
+            {
+                return NotFound();
+            }
+        }
+        else
+        {
+            await follows.UnfollowAsync(userId.Value, teamId, cancellationToken);
+        }
+
+        if (!isHtmx)
+        {
+            return LocalRedirect(back);
+        }
+
+        var name = await follows.FindTeamNameAsync(teamId, cancellationToken) ?? $"team {teamId}";
+        return Partial("/Pages/Account/_FollowButton.cshtml", new FollowButtonModel(teamId, name, follow, back));
+    }
+}
