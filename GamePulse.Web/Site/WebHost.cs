@@ -1,5 +1,6 @@
 using GamePulse.Data;
 using GamePulse.Data.Hosting;
+using GamePulse.Web.Admin;
 using GamePulse.Web.Health;
 using GamePulse.Web.Observability;
 using GamePulse.Web.ReverseProxy;
@@ -22,6 +23,7 @@ public static class WebHost
         builder.Services.AddGamePulseReverseProxy(builder.Configuration);
         builder.Services.AddGamePulseHealth();
         builder.AddAccounts();
+        builder.Services.AddAdmin(builder.Configuration);
 
         var app = builder.Build();
         // First: the client address and scheme from nginx, then one log line per request around everything else.
