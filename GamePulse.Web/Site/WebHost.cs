@@ -1,10 +1,10 @@
 using GamePulse.Data;
 using GamePulse.Data.Hosting;
+using GamePulse.Web.Account;
 using GamePulse.Web.Admin;
 using GamePulse.Web.Health;
 using GamePulse.Web.Observability;
 using GamePulse.Web.ReverseProxy;
-using GamePulse.Web.Account;
 
 namespace GamePulse.Web.Site;
 

@@ -56,6 +56,8 @@ public sealed class AdminAccessTests : IAsyncDisposable
         Assert.HasCount(2, page.QuerySelectorAll("[data-testid=admin-freshness-row]"));
         Assert.IsNotNull(page.QuerySelector("[data-testid=admin-outbox-pending]"));
         Assert.IsNotEmpty(page.QuerySelectorAll("[data-testid=admin-logs-link]"));
+        var (_, account) = await browser.GetAsync("/account");
+        Assert.AreEqual("/admin", account.QuerySelector("[data-testid=account-admin-link]")?.GetAttribute("href"));
     }
 }
 
