@@ -12,12 +12,13 @@ public sealed record OutboxMessage
     public required string TextBody { get; init; }
     public required string HtmlBody { get; init; }
     public int Attempts { get; init; }
+    public string? TraceId { get; init; }
 }
 
 /// <summary>What the periodic cleanup removed.</summary>
 public sealed record CleanupResult(int LoginRequests, int OutboxRows, int RateLimitEvents);
 
-public sealed class EmailOutboxRepository(NpgsqlDataSource dataSource)
+public sealed partial class EmailOutboxRepository(NpgsqlDataSource dataSource)
 {
     /// <summary>
     /// Claims due messages for this dispatcher: pending ones whose time has come, and "sending" ones whose lease ran
@@ -36,7 +37,7 @@ public sealed class EmailOutboxRepository(NpgsqlDataSource dataSource)
                 LIMIT @batchSize
                 FOR UPDATE SKIP LOCKED) due
             WHERE o.id = due.id
-            RETURNING o.id, o.to_address, o.subject, o.text_body, o.html_body, o.attempts
+            RETURNING o.id, o.to_address, o.subject, o.text_body, o.html_body, o.attempts, o.trace_id
             """, new { batchSize, lease }, cancellationToken: cancellationToken));
         return [.. rows.OrderBy(r => r.Id)];
     }

@@ -6,8 +6,8 @@ namespace GamePulse.Data.Accounts;
 /// <summary>A sign-in request to record; every secret arrives already hashed.</summary>
 public sealed record NewLoginRequest(byte[] TokenHash, byte[] CodeHash, byte[] BrowserIdHash, string Email, string? ClientIp, string? UserAgent, DateTimeOffset ExpiresAt);
 
-/// <summary>An email for the Worker to send.</summary>
-public sealed record OutgoingEmail(string ToAddress, string Subject, string TextBody, string HtmlBody);
+/// <summary>An email for the Worker to send; TraceId is the queuing request's, so the Worker's events can name it.</summary>
+public sealed record OutgoingEmail(string ToAddress, string Subject, string TextBody, string HtmlBody, string? TraceId = null);
 
 /// <summary>The outcome of typing a code: signed in as Email, or wrong with AttemptsLeft, or no usable request at all.</summary>
 public sealed record CodeAttempt(bool Matched, string? Email, int AttemptsLeft);
@@ -30,7 +30,7 @@ public sealed class LoginRequestRepository(NpgsqlDataSource dataSource)
             VALUES (@TokenHash, @CodeHash, @BrowserIdHash, @Email, @ClientIp, @UserAgent, @ExpiresAt)
             """, request, transaction, cancellationToken: cancellationToken));
         var outboxId = await connection.QuerySingleAsync<long>(new CommandDefinition("""
-            INSERT INTO email_outbox (to_address, subject, text_body, html_body) VALUES (@ToAddress, @Subject, @TextBody, @HtmlBody)
+            INSERT INTO email_outbox (to_address, subject, text_body, html_body, trace_id) VALUES (@ToAddress, @Subject, @TextBody, @HtmlBody, @TraceId)
             RETURNING id
             """, email, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(

@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace GamePulse.Data.Ingestion;
 
-public sealed class IngestRunRepository(NpgsqlDataSource dataSource)
+public sealed partial class IngestRunRepository(NpgsqlDataSource dataSource)
 {
     private const string Columns = """
         id, job, league_id, game_date, source, fire_id, started_at, finished_at, http_status, games_seen, games_inserted,

@@ -22,7 +22,8 @@ public static class HealthEndpoints
     public static IHealthChecksBuilder AddGamePulseHealth(this IServiceCollection services) =>
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", HealthStatus.Unhealthy, [ReadinessTag], CheckTimeout)
-            .AddCheck<MigrationsHealthCheck>("migrations", HealthStatus.Unhealthy, [ReadinessTag], CheckTimeout);
+            .AddCheck<MigrationsHealthCheck>("migrations", HealthStatus.Unhealthy, [ReadinessTag], CheckTimeout)
+            .AddIngestFreshness(CheckTimeout);
 
     public static IEndpointRouteBuilder MapGamePulseHealth(this IEndpointRouteBuilder endpoints)
     {

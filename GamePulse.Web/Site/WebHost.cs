@@ -1,6 +1,7 @@
 using GamePulse.Data;
 using GamePulse.Data.Hosting;
 using GamePulse.Web.Account;
+using GamePulse.Web.Admin;
 using GamePulse.Web.Caching;
 using GamePulse.Web.Health;
 using GamePulse.Web.Observability;
@@ -27,6 +28,7 @@ public static class WebHost
         builder.Services.AddPageCaching(builder.Configuration);
         builder.Services.AddSitePages();
         builder.AddAccounts();
+        builder.Services.AddAdmin(builder.Configuration);
 
         var app = builder.Build();
         // First: the client address and scheme from nginx, then one log line per request around everything else.

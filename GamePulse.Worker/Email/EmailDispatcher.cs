@@ -35,6 +35,9 @@ public sealed class EmailDispatcher(EmailOutboxRepository outbox, IEmailTranspor
 
     private async Task SendOneAsync(OutboxMessage message, EmailDispatchOptions settings, CancellationToken cancellationToken)
     {
+        // The trace id of the Web request that queued the message (null when none did): on every event below, so one
+        // Logs Insights query on TraceId finds the request and what the Worker did about it.
+        using var scope = message.TraceId is null ? null : logger.BeginScope(new Dictionary<string, object?> { ["TraceId"] = message.TraceId });
         try
         {
             var providerId = await transport.SendAsync(message, cancellationToken);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics;
 using System.Security.Cryptography;
 using GamePulse.Data.Accounts;
 using GamePulse.Web.Account;
@@ -75,7 +76,9 @@ public sealed class LoginModel(
             var request = new NewLoginRequest(
                 Secrets.Hash(token), Secrets.Hash(code), browserIdHash, email, clientIp,
                 userAgent.Length > 512 ? userAgent[..512] : userAgent, DateTimeOffset.UtcNow + Lifetime);
-            var outboxId = await requests.CreateAsync(request, LoginEmail.Compose(site.Value, email, token, code, Lifetime, returnUrl), cancellationToken);
+            // The request's trace id travels with the message, so the Worker's send / failure events can be found with it.
+            var message = LoginEmail.Compose(site.Value, email, token, code, Lifetime, returnUrl) with { TraceId = Activity.Current?.TraceId.ToHexString() ?? HttpContext.TraceIdentifier };
+            var outboxId = await requests.CreateAsync(request, message, cancellationToken);
             logger.LogInformation("Sign-in link requested for {EmailMasked} ({EmailFingerprint}), outbox {OutboxId}", EmailAddresses.Mask(email), Secrets.Fingerprint(email), outboxId);
         }
         else

@@ -19,6 +19,7 @@ public sealed class ErrorModel : PageModel
     {
         (Heading, Explanation) = status switch
         {
+            403 => ("Not allowed", "Your account cannot open this page. Ask an administrator if you need access."),
             404 => ("Page not found", "There is no page at this address. It may have moved, or the link may be mistyped."),
             400 => ("Bad request", "The address or form could not be understood."),
             405 => ("Not allowed", "This page cannot be used that way."),
