@@ -154,7 +154,7 @@ resource "aws_cloudwatch_query_definition" "slow_requests" {
 
   query_string = <<-EOQ
     fields @timestamp, Properties.Method as Method, Properties.Path as Path,
-      Properties.StatusCode as StatusCode, Properties.ElapsedMs as ElapsedMs, TraceId
+      Properties.StatusCode as StatusCode, Properties.ElapsedMs as ElapsedMs, Properties.TraceId as TraceId
     | filter MessageTemplate like /^HTTP/ and Properties.ElapsedMs > 1000
     | sort ElapsedMs desc
     | limit 200
@@ -169,7 +169,7 @@ resource "aws_cloudwatch_query_definition" "email_failures" {
   ]
 
   query_string = <<-EOQ
-    fields @timestamp, Properties.service as Service, Properties.MessageId as MessageId,
+    fields @timestamp, Properties.service as Service, Properties.OutboxId as OutboxId,
       Properties.Attempt as Attempt, Properties.Error as Error
     | filter MessageTemplate like /^Email delivery failed/
     | sort @timestamp desc

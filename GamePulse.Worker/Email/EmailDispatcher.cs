@@ -54,7 +54,7 @@ public sealed class EmailDispatcher(EmailOutboxRepository outbox, IEmailTranspor
         catch (EmailSendException exception)
         {
             await outbox.MarkFailedAsync(message.Id, exception.Message, CancellationToken.None);
-            logger.LogError("Email {OutboxId} failed after {Attempt} attempts: {Error}", message.Id, message.Attempts, exception.Message);
+            logger.LogError("Email delivery failed for {OutboxId} after {Attempt} attempts: {Error}", message.Id, message.Attempts, exception.Message);
         }
     }
 }

@@ -79,6 +79,9 @@ public sealed class EmailTraceIdTests : IAsyncDisposable
 
         var failed = events.Single(e => e.GetProperty("Level").GetString() == "Error" && OutboxIdOf(e) == id);
         Assert.AreEqual(TraceId, TraceIdOf(failed));
+        // The CloudWatch metric filter and saved query in infrastructure/logs.tf select exactly these events.
+        StringAssert.StartsWith(failed.GetProperty("MessageTemplate").GetString(), "Email delivery failed");
+        StringAssert.Contains(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "infrastructure", "logs.tf")), "$.MessageTemplate = \\\"Email delivery failed*\\\"");
         Assert.AreEqual("failed", await database.ScalarAsync<string>("SELECT status FROM email_outbox WHERE id = @id", new { id }));
     }
 }
