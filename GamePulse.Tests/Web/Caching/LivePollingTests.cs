@@ -59,8 +59,9 @@ public sealed class LivePollingTests
         Assert.AreEqual(HttpStatusCode.NotModified, unchanged.StatusCode);
 
         await site.Day.UpsertLiveAsync(site.Day.Live with { HomeScore = 54, HomeLineScores = [35, 19], Clock = "9:40" }, ScoreboardDay.Now);
+        var eviction = ExpectEviction(); // subscribed before the NOTIFY, so a fast listener cannot be missed
         await site.Database.ExecuteAsync("NOTIFY gamepulse_games, 'mens-college-basketball:2025-03-08'");
-        await WaitForEvictionAsync();
+        await eviction.WaitAsync(TimeSpan.FromSeconds(10));
         var changed = await PollAsync(Day, etag);
 
         Assert.AreEqual(HttpStatusCode.OK, changed.StatusCode);
@@ -91,11 +92,17 @@ public sealed class LivePollingTests
         Assert.AreEqual(286, (int)(await PollAsync($"/mens-college-basketball/games/{site.Day.FinalId}/virginia-at-wake-forest-2025-03-08")).StatusCode);
     }
 
-    private static async Task WaitForEvictionAsync()
+    private static Task ExpectEviction()
     {
         // The NOTIFY is asynchronous: wait (bounded) for the listener to report the eviction rather than sleeping.
-        var evicted = new TaskCompletionSource();
-        site.Factory.Listener.Evicted += _ => evicted.TrySetResult();
-        await evicted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var evicted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnEvicted(string tag)
+        {
+            site.Factory.Listener.Evicted -= OnEvicted;
+            evicted.TrySetResult();
+        }
+
+        site.Factory.Listener.Evicted += OnEvicted;
+        return evicted.Task;
     }
 }
