@@ -38,7 +38,9 @@ public sealed class PageCaching(IOptions<PageCacheOptions> options)
         Tag(context, tags, serverLifetime);
         var headers = context.Response.Headers;
         headers.Vary = LiveUpdates.HtmxRequestHeader;
-        headers.CacheControl = fragment
+        headers.CacheControl = IsPersonal(context)
+            ? Personal
+            : fragment
             ? "no-cache" // polls revalidate with If-None-Match every time and get a cheap 304
             : settled
                 ? $"public, max-age={value.SettledMaxAgeSeconds}"
@@ -49,8 +51,17 @@ public sealed class PageCaching(IOptions<PageCacheOptions> options)
     public void Slow(HttpContext context, IEnumerable<string> tags)
     {
         Tag(context, tags, TimeSpan.FromSeconds(options.Value.ServerSafetySeconds));
-        context.Response.Headers.CacheControl = $"public, max-age={options.Value.SlowMaxAgeSeconds}";
+        context.Response.Headers.CacheControl = IsPersonal(context) ? Personal : $"public, max-age={options.Value.SlowMaxAgeSeconds}";
     }
+
+    /// <summary>
+    /// A signed-in visitor's page carries their follow buttons and filter: no shared cache (CDN, proxy) may keep it,
+    /// and their own browser revalidates so a follow made elsewhere shows at once. The output cache already skips
+    /// authenticated requests (authentication runs before it).
+    /// </summary>
+    public const string Personal = "private, no-cache";
+
+    public static bool IsPersonal(HttpContext context) => context.User.Identity?.IsAuthenticated == true;
 
     private static void Tag(HttpContext context, IEnumerable<string> tags, TimeSpan lifetime)
     {
