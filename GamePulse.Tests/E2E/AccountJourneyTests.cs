@@ -141,4 +141,47 @@ public sealed class AccountJourneyTests
         await Assertions.Expect(page.GetByTestId("account-email")).ToHaveTextAsync("typist@example.com");
         Assert.IsEmpty(cspErrors, string.Join("\n", cspErrors));
     }
+    [TestMethod]
+    public async Task Sign_in_from_a_team_page_follow_the_team_and_see_its_game_under_my_teams()
+    {
+        var day = await ScoreboardDay.SeedAsync(database);
+        var (context, page, cspErrors) = await OpenAsync();
+        await using var _ = context;
+        // ESPN's logo CDN is unreachable from the test machine.
+        await context.RouteAsync("https://a.espncdn.com/**", route => route.AbortAsync());
+        const string teamPage = "/mens-college-basketball/teams/north-carolina";
+
+        await page.GotoAsync(teamPage);
+        await page.GetByTestId("team-actions").GetByTestId("account-follow-signin").ClickAsync();
+        await page.GetByTestId("account-login-email").FillAsync("tarheel@example.com");
+        await page.GetByTestId("account-login-submit").ClickAsync();
+        var email = (await ses.WaitForEmailsToAsync("tarheel@example.com")).Single();
+        await page.GetByTestId("account-code-input").FillAsync(SiteBrowser.CodeIn(email.Body.Text!));
+        await page.GetByTestId("account-code-submit").ClickAsync();
+        await page.WaitForURLAsync($"{baseUrl}{teamPage}");
+
+        var follow = page.GetByTestId("team-actions").GetByTestId("account-follow-button");
+        await Assertions.Expect(follow).ToHaveAttributeAsync("aria-pressed", "false");
+        await follow.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("team-actions").GetByTestId("account-follow-button")).ToHaveAttributeAsync("aria-pressed", "true");
+        Assert.AreEqual($"{baseUrl}{teamPage}", page.Url, "htmx swapped the button without navigating");
+
+        await page.GotoAsync($"/mens-college-basketball/scores/{ScoreDate(ScoreboardDay.Date)}");
+        await Assertions.Expect(page.GetByTestId("game-card")).ToHaveCountAsync(8);
+        await page.GetByTestId("scores-filter-mine").ClickAsync();
+        var cards = page.GetByTestId("game-card");
+        await Assertions.Expect(cards).ToHaveCountAsync(1);
+        await Assertions.Expect(cards).ToHaveAttributeAsync("data-game-id", day.LiveId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(page.GetByTestId("scores-games")).ToHaveAttributeAsync("hx-get", new System.Text.RegularExpressions.Regex(@"\?teams=mine$"));
+        StringAssert.EndsWith(page.Url, "?teams=mine");
+
+        // Unfollow from the card (away team first, as the card reads): the button swaps in place.
+        var awayFollow = cards.GetByTestId("game-card-follows").GetByTestId("account-follow-button").Nth(0);
+        await Assertions.Expect(awayFollow).ToHaveAttributeAsync("aria-pressed", "true");
+        await awayFollow.ClickAsync();
+        await Assertions.Expect(cards.GetByTestId("game-card-follows").GetByTestId("account-follow-button").Nth(0)).ToHaveAttributeAsync("aria-pressed", "false");
+        Assert.IsEmpty(cspErrors, string.Join("\n", cspErrors));
+    }
+
+    private static string ScoreDate(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

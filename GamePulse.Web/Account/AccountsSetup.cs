@@ -16,6 +16,8 @@ public static class AccountsSetup
         services.AddOptions<AdminOptions>().Bind(builder.Configuration.GetSection(AdminOptions.Section)).ValidateOnStart();
         services.AddMemoryCache();
         services.AddSingleton<SessionCookie>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<GamePulse.Web.Pages.Account.VisitorFollows>();
 
         services.AddDataProtection().SetApplicationName("GamePulse");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(

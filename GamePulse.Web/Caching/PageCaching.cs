@@ -38,6 +38,11 @@ public sealed class PageCaching(IOptions<PageCacheOptions> options)
         Tag(context, tags, serverLifetime);
         var headers = context.Response.Headers;
         headers.Vary = LiveUpdates.HtmxRequestHeader;
+        if (KeepPersonal(context))
+        {
+            return;
+        }
+
         headers.CacheControl = fragment
             ? "no-cache" // polls revalidate with If-None-Match every time and get a cheap 304
             : settled
@@ -49,7 +54,38 @@ public sealed class PageCaching(IOptions<PageCacheOptions> options)
     public void Slow(HttpContext context, IEnumerable<string> tags)
     {
         Tag(context, tags, TimeSpan.FromSeconds(options.Value.ServerSafetySeconds));
-        context.Response.Headers.CacheControl = $"public, max-age={options.Value.SlowMaxAgeSeconds}";
+        if (!KeepPersonal(context))
+        {
+            context.Response.Headers.CacheControl = $"public, max-age={options.Value.SlowMaxAgeSeconds}";
+        }
+    }
+
+    /// <summary>
+    /// A signed-in visitor's page carries their follow buttons (with antiforgery tokens) and filter: no shared cache
+    /// (CDN, proxy) may keep it, and their own browser does not either, so a follow made elsewhere shows at once.
+    /// The output cache already skips authenticated requests (authentication runs before it).
+    /// </summary>
+    public const string Personal = "private, no-cache, no-store";
+
+    /// <summary>
+    /// For a signed-in visitor, sets <see cref="Personal"/> as the response starts: antiforgery rewrites
+    /// Cache-Control to "no-cache, no-store" while the page renders its forms, and the final header must say private.
+    /// </summary>
+    private static bool KeepPersonal(HttpContext context)
+    {
+        if (context.User.Identity?.IsAuthenticated != true)
+        {
+            return false;
+        }
+
+        var response = context.Response;
+        response.Headers.CacheControl = Personal;
+        response.OnStarting(() =>
+        {
+            response.Headers.CacheControl = Personal;
+            return Task.CompletedTask;
+        });
+        return true;
     }
 
     private static void Tag(HttpContext context, IEnumerable<string> tags, TimeSpan lifetime)

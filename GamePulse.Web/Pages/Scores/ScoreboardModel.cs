@@ -3,6 +3,7 @@ using System.Text.Json;
 using GamePulse.Data.Games;
 using GamePulse.Data.Leagues;
 using GamePulse.Web.Caching;
+using GamePulse.Web.Pages.Account;
 using GamePulse.Web.Pages.Shared;
 using GamePulse.Web.Site;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +18,7 @@ namespace GamePulse.Web.Pages.Scores;
 /// ?date= from the no-JavaScript date picker redirects to the canonical path.
 /// </summary>
 [OutputCache(PolicyName = PageCaching.PolicyName)]
-public sealed class ScoreboardModel(LeagueRepository leagues, ScoreboardQuery query, PageCaching caching, IOptions<SiteOptions> site, TimeProvider clock) : PageModel
+public sealed class ScoreboardModel(LeagueRepository leagues, ScoreboardQuery query, PageCaching caching, IOptions<SiteOptions> site, TimeProvider clock, VisitorFollows visitor) : PageModel
 {
     public ScoreboardView View { get; private set; } = null!;
 
@@ -30,7 +31,7 @@ public sealed class ScoreboardModel(LeagueRepository leagues, ScoreboardQuery qu
             return NotFound();
         }
 
-        if (!ScoreboardOrder.TryParse(Request.Query[ScoreboardOrder.QueryKey], out var order))
+        if (!ScoreboardOrder.TryParse(Request.Query[ScoreboardOrder.QueryKey], out var order) || !ScoreboardFilters.TryRead(Request.Query, out var filter))
         {
             return BadRequest();
         }
@@ -39,7 +40,7 @@ public sealed class ScoreboardModel(LeagueRepository leagues, ScoreboardQuery qu
         {
             // The date picker is a GET form; its answer becomes a clean, cacheable URL (keeping the chosen order).
             return ScoreDate.TryParse(picked.ToString(), out var pickedDate)
-                ? Redirect(GameLinks.Scoreboard(found.Slug, pickedDate) + ScoreboardOrder.Query(order))
+                ? Redirect(GameLinks.Scoreboard(found.Slug, pickedDate) + ScoreboardView.QueryOf(order, filter))
                 : BadRequest();
         }
 
@@ -55,13 +56,30 @@ public sealed class ScoreboardModel(LeagueRepository leagues, ScoreboardQuery qu
             return NotFound();
         }
 
+        if (filter == ScoreboardFilter.Mine && !visitor.IsSignedIn)
+        {
+            // "My teams" needs to know who is asking; the link survives sign-in through returnUrl.
+            var login = $"/account/login?returnUrl={Uri.EscapeDataString(visitor.CurrentUrl)}";
+            if (LiveUpdates.IsHtmx(Request))
+            {
+                Response.Headers["HX-Redirect"] = login;
+                return Unauthorized();
+            }
+
+            return LocalRedirect(login);
+        }
+
         IsToday = day == today;
-        View = await query.LoadAsync(found, day, order, now, cancellationToken);
+        var followed = visitor.IsSignedIn ? await visitor.GetTeamIdsAsync(cancellationToken) : null;
+        View = await query.LoadAsync(found, day, order, now, cancellationToken, followed, filter);
         var tags = new[] { PageCaching.Tag(found.Slug, day) };
 
         if (LiveUpdates.IsHtmx(Request))
         {
-            var etag = LiveUpdates.ETag($"scores:{found.Slug}:{ScoreDate.Format(day)}:{order}", View.Games, View.Polling);
+            // A personal fragment's validator covers the filter and the followed teams too, so following a team
+            // elsewhere changes the next poll's answer; the order is part of it as well.
+            var personal = followed is null ? "" : $":{filter}:{string.Join(',', followed.Order())}";
+            var etag = LiveUpdates.ETag($"scores:{found.Slug}:{ScoreDate.Format(day)}:{order}{personal}", View.Games, View.Polling);
             caching.ForGames(HttpContext, tags, View.Games, now, fragment: true);
             PageCaching.SetETag(Response, etag);
             if (PageCaching.IsNotModified(Request, etag))
@@ -107,7 +125,7 @@ public sealed class ScoreboardModel(LeagueRepository leagues, ScoreboardQuery qu
         return new PageSeo($"{league.Name} scores — {GameText.Date(day)} | {site.Value.Name}", description, canonical)
         {
             JsonLd = JsonSerializer.Serialize(itemList),
-            NoIndex = count == 0,
+            NoIndex = count == 0 || View.MineOnly,
         };
     }
 }

@@ -3,25 +3,61 @@ using GamePulse.Data.Leagues;
 
 namespace GamePulse.Web.Pages.Scores;
 
-/// <summary>A league's games of one date, in the sections a visitor scans: Live, Upcoming, Final, Postponed/Canceled.</summary>
-public sealed record ScoreboardView(League League, DateOnly Date, IReadOnlyList<GameSummary> Games, AdjacentDates Adjacent, bool Polling, string Order = ScoreboardOrder.Time)
+/// <summary>
+/// A league's games of one date, in the sections a visitor scans: Live, Upcoming, Final, Postponed/Canceled.
+/// <paramref name="Order"/> is time or Pulse. For a signed-in visitor, <paramref name="Followed"/> holds the teams they
+/// follow (their games lead each section) and <paramref name="Filter"/> says whether only those games are shown.
+/// </summary>
+public sealed record ScoreboardView(
+    League League,
+    DateOnly Date,
+    IReadOnlyList<GameSummary> Games,
+    AdjacentDates Adjacent,
+    bool Polling,
+    string Order = ScoreboardOrder.Time,
+    IReadOnlySet<int>? Followed = null,
+    ScoreboardFilter Filter = ScoreboardFilter.All)
 {
-    public IReadOnlyList<ScoreboardSection> Sections { get; } = ScoreboardSection.From(Games, Order);
+    public IReadOnlyList<ScoreboardSection> Sections { get; } = ScoreboardSection.From(Games, Order, Followed);
+
+    public bool IsPersonal => Followed is not null;
+
+    public bool MineOnly => Filter == ScoreboardFilter.Mine;
+
+    /// <summary>The query string that keeps this view's order and filter on its links, picker and live polling.</summary>
+    public string Keep => QueryOf(Order, Filter);
+
+    public static string QueryOf(string order, ScoreboardFilter filter)
+    {
+        var parts = new List<string>(2);
+        if (order == ScoreboardOrder.Pulse)
+        {
+            parts.Add($"{ScoreboardOrder.QueryKey}={ScoreboardOrder.Pulse}");
+        }
+
+        if (filter == ScoreboardFilter.Mine)
+        {
+            parts.Add($"{ScoreboardFilters.QueryKey}={ScoreboardFilters.MineValue}");
+        }
+
+        return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
+    }
 }
 
 public sealed record ScoreboardSection(string Key, string Heading, IReadOnlyList<GameSummary> Games)
 {
-    public static IReadOnlyList<ScoreboardSection> From(IReadOnlyList<GameSummary> games, string order = ScoreboardOrder.Time)
+    public static IReadOnlyList<ScoreboardSection> From(IReadOnlyList<GameSummary> games, string order = ScoreboardOrder.Time, IReadOnlySet<int>? followed = null)
     {
         // Within Live and Upcoming the earliest tip-off leads; TBA games go last. Finals list in start order too,
         // so a day reads the way it was played. Ordered by Pulse, the sections stay (a live score, a final's quality
         // and a scheduled game's anticipation are different measures) and each lists its highest Pulse first.
+        // A signed-in visitor's teams come first in every section, whichever the order.
         IReadOnlyList<GameSummary> Pick(Func<GameSummary, bool> predicate)
         {
-            var picked = games.Where(predicate);
+            var picked = games.Where(predicate).OrderBy(g => followed is not null && ScoreboardFilters.Involves(g, followed) ? 0 : 1);
             var ordered = order == ScoreboardOrder.Pulse
-                ? picked.OrderByDescending(g => g.PulseScore ?? -1).ThenBy(g => g.StartTime ?? DateTime.MaxValue)
-                : picked.OrderBy(g => g.StartTime ?? DateTime.MaxValue);
+                ? picked.ThenByDescending(g => g.PulseScore ?? -1).ThenBy(g => g.StartTime ?? DateTime.MaxValue)
+                : picked.ThenBy(g => g.StartTime ?? DateTime.MaxValue);
             return [.. ordered.ThenBy(g => g.Id)];
         }
 
