@@ -247,4 +247,20 @@ public sealed class MyTeamsTests : IAsyncDisposable
         Assert.AreEqual(HttpStatusCode.Redirect, picked.StatusCode);
         Assert.AreEqual("/mens-college-basketball/scores/2025-03-05?teams=mine", picked.Headers.Location!.OriginalString);
     }
+
+    [TestMethod]
+    public async Task Ordering_by_pulse_and_my_teams_combine_and_every_link_keeps_both()
+    {
+        await FollowAsync("duke");
+        var page = await PageAsync(fan, Scoreboard + "?order=pulse&teams=mine");
+
+        Assert.AreEqual("/mens-college-basketball/scores/2025-03-11?order=pulse&teams=mine", page.QuerySelector("[data-testid=scores-date-next]")!.GetAttribute("href"));
+        StringAssert.EndsWith(page.QuerySelector("[data-testid=scores-order-time]")!.GetAttribute("href"), "?teams=mine");
+        StringAssert.EndsWith(page.QuerySelector("[data-testid=scores-filter-all]")!.GetAttribute("href"), "?order=pulse");
+        StringAssert.EndsWith(page.QuerySelector("[data-testid=scores-games]")!.GetAttribute("hx-get"), "?order=pulse&teams=mine");
+        Assert.IsTrue(page.QuerySelectorAll("[data-testid=game-card-team-name]").Any(n => n.TextContent == "Duke"));
+
+        using var picked = await fan.Http.GetAsync("/mens-college-basketball/scores?date=2025-03-05&order=pulse&teams=mine");
+        Assert.AreEqual("/mens-college-basketball/scores/2025-03-05?order=pulse&teams=mine", picked.Headers.Location!.OriginalString);
+    }
 }
