@@ -35,12 +35,7 @@ public sealed class AdminJourneyTests
         ]);
         await web.StartAsync();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await playwright.Chromium.LaunchAsync(HeadlessChromium.LaunchOptions);
         // axe is injected from the test, which the site's CSP rightly forbids; the site's own scripts are unaffected.
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, BypassCSP = true });
         var page = await context.NewPageAsync();

@@ -26,12 +26,7 @@ public sealed class ScoreboardBrowserTests
         site = await SiteTestHost.StartAsync();
         baseAddress = site.Factory.StartOnLoopback();
         playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        browser = await playwright.Chromium.LaunchAsync(HeadlessChromium.LaunchOptions);
     }
 
     [ClassCleanup]
