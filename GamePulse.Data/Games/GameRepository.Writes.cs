@@ -14,7 +14,7 @@ public sealed partial class GameRepository
         "start_time", "game_date", "state", "period", "clock", "detail", "home_team_id", "away_team_id",
         "home_score", "away_score", "home_line_scores", "away_line_scores", "home_rank", "away_rank", "home_seed",
         "away_seed", "home_record", "away_record", "venue_name", "venue_city", "venue_state", "neutral_site",
-        "conference_game", "broadcast", "season", "season_type", "notes",
+        "conference_game", "broadcast", "season", "season_type", "notes", "home_spread", "over_under",
     ];
 
     private static readonly JsonSerializerOptions SnakeCase = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
@@ -85,12 +85,17 @@ public sealed partial class GameRepository
         {
             // A postponed or canceled game keeps the start time (and date) it was scheduled for.
             "start_time" or "game_date" => $"{c} = CASE WHEN EXCLUDED.state IN ('postponed', 'canceled') THEN games.{c} ELSE EXCLUDED.{c} END",
+            // ESPN drops the line once a game tips off; the pre-game line is what Pulse needs for upsets, so keep it.
+            "home_spread" or "over_under" => $"{c} = COALESCE(EXCLUDED.{c}, games.{c})",
             _ => $"{c} = EXCLUDED.{c}",
         }));
         var current = string.Join(", ", MutableColumns.Select(c => $"games.{c}"));
-        var incoming = string.Join(", ", MutableColumns.Select(c => c is "start_time" or "game_date"
-            ? $"CASE WHEN EXCLUDED.state IN ('postponed', 'canceled') THEN games.{c} ELSE EXCLUDED.{c} END"
-            : $"EXCLUDED.{c}"));
+        var incoming = string.Join(", ", MutableColumns.Select(c => c switch
+        {
+            "start_time" or "game_date" => $"CASE WHEN EXCLUDED.state IN ('postponed', 'canceled') THEN games.{c} ELSE EXCLUDED.{c} END",
+            "home_spread" or "over_under" => $"COALESCE(EXCLUDED.{c}, games.{c})",
+            _ => $"EXCLUDED.{c}",
+        }));
 
         return $"""
             WITH input AS (
@@ -101,7 +106,7 @@ public sealed partial class GameRepository
                     home_line_scores smallint[], away_line_scores smallint[], home_rank smallint, away_rank smallint,
                     home_seed smallint, away_seed smallint, home_record text, away_record text, venue_name text,
                     venue_city text, venue_state text, neutral_site boolean, conference_game boolean, broadcast text,
-                    season smallint, season_type text, notes text)
+                    season smallint, season_type text, notes text, home_spread numeric, over_under numeric)
             ),
             before AS (
                 SELECT g.id, g.{keyColumn} AS external_id, g.state, g.home_score, g.away_score

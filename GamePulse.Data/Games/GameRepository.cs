@@ -8,7 +8,7 @@ public sealed partial class GameRepository(NpgsqlDataSource dataSource)
     // Internal so Pulse's "best games" reads return the same card model as the scoreboards.
     internal const string SelectSummaries = """
         SELECT g.id, g.league_id, l.slug AS league_slug, g.start_time, g.game_date, g.state, g.period, g.clock, g.detail,
-               g.neutral_site, g.conference_game, g.broadcast, g.notes, g.season, g.season_type,
+               g.neutral_site, g.conference_game, g.broadcast, g.notes, g.home_spread, g.over_under, g.season, g.season_type,
                g.venue_name, g.venue_city, g.venue_state, g.home_line_scores, g.away_line_scores, g.updated_at,
                g.pulse_score, g.pulse_factors,
                h.id AS home_team_id, h.slug AS home_slug, h.display_name AS home_display_name, h.short_name AS home_short_name,

@@ -31,6 +31,11 @@ public sealed record GameSummary
     public bool ConferenceGame { get; init; }
     public string? Broadcast { get; init; }
     public string? Notes { get; init; }
+
+    /// <summary>The home team's pre-game line (negative = home favoured) and the total, where the source gave them.</summary>
+    public decimal? HomeSpread { get; init; }
+
+    public decimal? OverUnder { get; init; }
     public int Season { get; init; }
     public required string SeasonType { get; init; }
     public string? VenueName { get; init; }

@@ -31,6 +31,12 @@ public sealed record GameUpsert
     public required short Season { get; init; }
     public string SeasonType { get; init; } = "regular";
     public string? Notes { get; init; }
+
+    /// <summary>The home team's pre-game line: negative = home favoured, positive = away favoured, null = no line.</summary>
+    public decimal? HomeSpread { get; init; }
+
+    /// <summary>The pre-game projected total points, null when the source gives none.</summary>
+    public decimal? OverUnder { get; init; }
 }
 
 /// <summary>A final game whose score the source changed after it ended.</summary>

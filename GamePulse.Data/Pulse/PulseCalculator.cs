@@ -1,3 +1,4 @@
+using System.Globalization;
 using GamePulse.Data.Games;
 
 namespace GamePulse.Data.Pulse;
@@ -96,6 +97,14 @@ public static class PulseCalculator
             factors.Add(new($"{Math.Min(homeSeed, awaySeed)}-seed vs {Math.Max(homeSeed, awaySeed)}-seed", 6 + Math.Max(0, 8 - Math.Abs(homeSeed - awaySeed))));
         }
 
+        // A close line is a game the market expects to go either way: a pick'em adds 10, a 15-point line nothing.
+        if (input.HomeSpread is { } spread)
+        {
+            var line = Math.Abs((double)spread);
+            var text = spread == 0 ? "Pick'em" : $"{(spread < 0 ? input.HomeName : input.AwayName)} favoured by {Points(spread)}";
+            factors.Add(new(text, 10 * Math.Clamp(1 - (line / 15), 0, 1)));
+        }
+
         AddContext(factors, input, conference: 3, tournament: 8, ncaaTournament: 15, rankedPair: 0);
         return factors;
     }
@@ -125,32 +134,38 @@ public static class PulseCalculator
     }
 
     // The underdog is the worse-seeded side when both have seeds (the tournament's own ranking), otherwise the
-    // worse-ranked side with unranked counted as No. 26. Live, an underdog level or ahead is an upset in progress and
+    // worse-ranked side with unranked counted as No. 26, and when ranks do not tell them apart either (both unranked,
+    // say) the betting underdog by the pre-game line. Live, an underdog level or ahead is an upset in progress and
     // counts more as the game goes on; final, only an underdog win counts.
     private static void AddUpset(List<Contribution> factors, PulseInput input, int home, int away, bool live, double weight)
     {
         var bySeed = input is { HomeSeed: not null, AwaySeed: not null } && input.HomeSeed != input.AwaySeed;
         var homeStanding = bySeed ? input.HomeSeed!.Value : Standing(input.HomeRank);
         var awayStanding = bySeed ? input.AwaySeed!.Value : Standing(input.AwayRank);
-        if (homeStanding == awayStanding)
+        var byLine = homeStanding == awayStanding && input.HomeSpread is { } line && line != 0;
+        if (homeStanding == awayStanding && !byLine)
         {
             return;
         }
 
-        var underdogIsHome = homeStanding > awayStanding;
+        // The line is the home side's: positive means home is expected to lose, so home is the underdog.
+        var underdogIsHome = byLine ? input.HomeSpread > 0 : homeStanding > awayStanding;
         var underdogMargin = underdogIsHome ? home - away : away - home;
         if (underdogMargin < 0 || (!live && underdogMargin == 0))
         {
             return;
         }
 
+        string Name(bool isHome) => isHome ? input.HomeName : input.AwayName;
         string Label(bool isHome) => bySeed
-            ? $"{(isHome ? input.HomeSeed : input.AwaySeed)}-seed {(isHome ? input.HomeName : input.AwayName)}"
-            : Standing(isHome ? input.HomeRank : input.AwayRank) == 26 ? $"Unranked {(isHome ? input.HomeName : input.AwayName)}" : Ranked(isHome ? input.HomeRank : input.AwayRank, isHome ? input.HomeName : input.AwayName);
+            ? $"{(isHome ? input.HomeSeed : input.AwaySeed)}-seed {Name(isHome)}"
+            : Standing(isHome ? input.HomeRank : input.AwayRank) == 26 ? $"Unranked {Name(isHome)}" : Ranked(isHome ? input.HomeRank : input.AwayRank, Name(isHome));
 
         var verb = !live ? "beat" : underdogMargin == 0 ? "level with" : "leads";
-        var gap = Math.Abs(homeStanding - awayStanding);
-        factors.Add(new($"{Label(underdogIsHome)} {verb} {Label(!underdogIsHome)}", Math.Min(12, 4 + (gap / 2.0)) * weight));
+        var text = byLine ? $"Underdog {Name(underdogIsHome)} {verb} {Name(!underdogIsHome)}" : $"{Label(underdogIsHome)} {verb} {Label(!underdogIsHome)}";
+        // A point of spread weighs like a place of rank or seed: a 3.5-point underdog is a small upset, 16+ the most.
+        var gap = byLine ? Math.Abs((double)input.HomeSpread!.Value) : Math.Abs(homeStanding - awayStanding);
+        factors.Add(new(text, Math.Min(12, 4 + (gap / 2.0)) * weight));
     }
 
     private static void AddContext(List<Contribution> factors, PulseInput input, double conference, double tournament, double ncaaTournament, double rankedPair)
@@ -180,6 +195,8 @@ public static class PulseCalculator
 
     private static bool IsTournament(string? notes) =>
         notes is not null && (notes.Contains("Tournament", StringComparison.OrdinalIgnoreCase) || notes.Contains("Championship", StringComparison.OrdinalIgnoreCase));
+
+    private static string Points(decimal spread) => Math.Abs(spread).ToString("0.#", CultureInfo.InvariantCulture);
 
     private static int Standing(int? rank) => rank is >= 1 and <= 25 ? rank.Value : 26;
 

@@ -22,6 +22,9 @@ public sealed record PulseInput
     public string SeasonType { get; init; } = "regular";
     public string? Notes { get; init; }
 
+    /// <summary>The home team's pre-game line (negative = home favoured, 0 = pick'em), null when the source gave none.</summary>
+    public decimal? HomeSpread { get; init; }
+
     /// <summary>What the snapshot history says about the game so far (see <see cref="GameFlow.From"/>).</summary>
     public GameFlow Flow { get; init; } = GameFlow.None;
 }

@@ -31,7 +31,7 @@ public sealed class PulseRepository(NpgsqlDataSource dataSource)
             ILookup<long, SnapshotRow> snapshots;
             await using (var reader = await connection.QueryMultipleAsync(new CommandDefinition("""
                 SELECT g.id, g.league_id, g.state, g.period, g.clock, g.home_score, g.away_score, g.home_rank, g.away_rank,
-                       g.home_seed, g.away_seed, g.conference_game, g.season_type, g.notes,
+                       g.home_seed, g.away_seed, g.conference_game, g.season_type, g.notes, g.home_spread,
                        h.short_name AS home_name, a.short_name AS away_name
                 FROM games g
                 JOIN teams h ON h.id = g.home_team_id
@@ -168,6 +168,7 @@ public sealed class PulseRepository(NpgsqlDataSource dataSource)
         public bool ConferenceGame { get; init; }
         public required string SeasonType { get; init; }
         public string? Notes { get; init; }
+        public decimal? HomeSpread { get; init; }
         public required string HomeName { get; init; }
         public required string AwayName { get; init; }
 
@@ -193,6 +194,7 @@ public sealed class PulseRepository(NpgsqlDataSource dataSource)
                 ConferenceGame = ConferenceGame,
                 SeasonType = SeasonType,
                 Notes = Notes,
+                HomeSpread = HomeSpread,
                 Flow = GameFlow.From(points, GameFormat.ForLeague(LeagueId)),
             };
         }

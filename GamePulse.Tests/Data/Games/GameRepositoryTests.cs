@@ -105,6 +105,29 @@ public sealed class GameRepositoryTests
     }
 
     [TestMethod]
+    public async Task The_pre_game_line_is_stored_and_kept_when_a_later_payload_drops_it()
+    {
+        var scheduled = GameBuilder.Scheduled("g1", duke, unc, Day) with { HomeSpread = -3.5m, OverUnder = 152.5m };
+        await database.Games.UpsertAsync(1, ScoreSource.Espn, [scheduled], Observed);
+
+        // ESPN stops sending odds once a game tips off; the line Pulse judges upsets by must survive that.
+        var live = scheduled with { State = GameState.Live, Period = 1, Clock = "19:40", HomeScore = 0, AwayScore = 2, HomeSpread = null, OverUnder = null };
+        var result = await database.Games.UpsertAsync(1, ScoreSource.Espn, [live], Observed.AddHours(1));
+
+        var game = await database.Games.FindByIdAsync(result.ChangedGameIds.Single());
+        Assert.AreEqual((GameState.Live, -3.5m, 152.5m), (game!.State, game.HomeSpread, game.OverUnder));
+
+        // Re-sending the same payload without odds is not a change.
+        var again = await database.Games.UpsertAsync(1, ScoreSource.Espn, [live], Observed.AddHours(2));
+        Assert.AreEqual(1, again.Unchanged);
+
+        // A moved line is a change and is stored.
+        var moved = await database.Games.UpsertAsync(1, ScoreSource.Espn, [live with { HomeSpread = 1.5m }], Observed.AddHours(3));
+        Assert.AreEqual(1, moved.Updated);
+        Assert.AreEqual(1.5m, (await database.Games.FindByIdAsync(game.Id))!.HomeSpread);
+    }
+
+    [TestMethod]
     public async Task The_same_external_id_from_different_sources_is_two_games_and_ncaa_ids_are_their_own_key()
     {
         await database.Games.UpsertAsync(1, ScoreSource.Espn, [GameBuilder.Scheduled("100", duke, unc, Day)], Observed);

@@ -123,6 +123,60 @@ public sealed class PulseCalculatorTests
     }
 
     [TestMethod]
+    public void The_betting_underdog_leading_is_an_upset_in_progress_when_ranks_do_not_decide()
+    {
+        // Both unranked, Duke (home) favoured by 3.5.
+        var favouriteLeads = PulseCalculator.Compute(Live(2, "8:00", 60, 55) with { HomeSpread = -3.5m });
+        var underdogLeads = PulseCalculator.Compute(Live(2, "8:00", 55, 60) with { HomeSpread = -3.5m });
+        var noLine = PulseCalculator.Compute(Live(2, "8:00", 55, 60));
+
+        Assert.IsGreaterThan(favouriteLeads.Score, underdogLeads.Score);
+        Assert.IsGreaterThan(noLine.Score, underdogLeads.Score);
+        CollectionAssert.Contains(underdogLeads.FactorTexts.ToList(), "Underdog UNC leads Duke");
+        Assert.IsFalse(favouriteLeads.FactorTexts.Any(t => t.Contains("Underdog", StringComparison.Ordinal)));
+    }
+
+    [TestMethod]
+    public void A_home_underdog_by_the_line_that_wins_is_an_upset_final_and_a_tie_live_counts_as_level()
+    {
+        // A positive home line: UNC (away) favoured, Duke the underdog.
+        var final = PulseCalculator.Compute(Final(74, 70) with { HomeSpread = 6.5m });
+        var level = PulseCalculator.Compute(Live(2, "3:00", 62, 62) with { HomeSpread = 6.5m });
+
+        CollectionAssert.Contains(final.FactorTexts.ToList(), "Underdog Duke beat UNC");
+        CollectionAssert.Contains(level.FactorTexts.ToList(), "Underdog Duke level with UNC");
+    }
+
+    [TestMethod]
+    public void Ranks_and_seeds_decide_the_underdog_before_the_line_does()
+    {
+        // No. 5 Duke at home but an underdog by the line: the ranking's underdog (UNC, unranked) is the one that counts.
+        var pulse = PulseCalculator.Compute(Final(70, 74) with { HomeRank = 5, HomeSpread = 2.5m });
+
+        CollectionAssert.Contains(pulse.FactorTexts.ToList(), "Unranked UNC beat No. 5 Duke");
+        Assert.IsFalse(pulse.FactorTexts.Any(t => t.Contains("Underdog", StringComparison.Ordinal)));
+    }
+
+    [TestMethod]
+    public void A_close_line_raises_anticipation_and_names_the_favourite()
+    {
+        PulseInput Scheduled(decimal? spread) => new() { LeagueId = 1, State = GameState.Scheduled, HomeName = "BYU", AwayName = "Arizona", HomeSpread = spread };
+
+        var close = PulseCalculator.Compute(Scheduled(-3.5m));
+        var pickEm = PulseCalculator.Compute(Scheduled(0m));
+        var lopsided = PulseCalculator.Compute(Scheduled(17.5m));
+        var none = PulseCalculator.Compute(Scheduled(null));
+
+        Assert.AreEqual(10, none.Score);
+        Assert.AreEqual(10, lopsided.Score, "a line of 15 or more adds nothing");
+        Assert.IsGreaterThan(none.Score, close.Score);
+        Assert.IsGreaterThan(close.Score, pickEm.Score);
+        CollectionAssert.Contains(close.FactorTexts.ToList(), "BYU favoured by 3.5");
+        CollectionAssert.Contains(pickEm.FactorTexts.ToList(), "Pick'em");
+        Assert.IsFalse(lopsided.FactorTexts.Any(t => t.Contains("favoured", StringComparison.Ordinal)));
+    }
+
+    [TestMethod]
     public void Scheduled_games_score_anticipation_from_ranks_and_context()
     {
         var unranked = PulseCalculator.Compute(new PulseInput { LeagueId = 1, State = GameState.Scheduled, HomeName = "Duke", AwayName = "UNC" });

@@ -67,6 +67,19 @@ public sealed class PulseMonotonicityTests
     }
 
     [TestMethod]
+    public void A_closer_line_never_lowers_a_scheduled_game()
+    {
+        var random = new Random(3535);
+        for (var i = 0; i < Cases; i++)
+        {
+            var game = RandomGame(random, GameState.Scheduled) with { HomeSpread = random.Next(-40, 41) / 2m };
+            var closer = game with { HomeSpread = game.HomeSpread * (decimal)random.NextDouble() };
+
+            AssertNotLower(game, closer, "a closer line");
+        }
+    }
+
+    [TestMethod]
     public void Every_generated_game_scores_within_0_to_100_the_same_way_every_time()
     {
         var random = new Random(99);
@@ -128,6 +141,8 @@ public sealed class PulseMonotonicityTests
                 (RunSide)random.Next(0, 3),
                 random.Next(0, 20),
                 random.Next(4) == 0),
+            // Half the games have a pre-game line, in half points from -20 to +20 (0 = pick'em).
+            HomeSpread = random.Next(2) == 0 ? random.Next(-40, 41) / 2m : null,
         };
     }
 

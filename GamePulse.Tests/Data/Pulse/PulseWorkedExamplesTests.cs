@@ -33,6 +33,10 @@ public sealed class PulseWorkedExamplesTests
             Base with { State = GameState.Scheduled, HomeRank = 1, AwayRank = 4, ConferenceGame = true }],
         ["I", "Women's, live, 3rd quarter 0:00, Duke 50–48 UNC", 43,
             Base with { LeagueId = 2, Period = 3, Clock = "0:00", HomeScore = 50, AwayScore = 48 }],
+        ["J", "Scheduled, Duke hosts UNC, Duke favoured by 3.5 (home line −3.5), conference game", 21,
+            Base with { State = GameState.Scheduled, HomeSpread = -3.5m, ConferenceGame = true }],
+        ["K", "Live, 2nd half 4:00, Duke 58–61 UNC, both unranked, Duke favoured by 6.5, 2 lead changes", 59,
+            Base with { Period = 2, Clock = "4:00", HomeScore = 58, AwayScore = 61, HomeSpread = -6.5m, Flow = GameFlow.None with { LeadChanges = 2 } }],
     ];
 
     [TestMethod]

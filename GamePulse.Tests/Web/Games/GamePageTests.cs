@@ -32,6 +32,39 @@ public sealed class GamePageTests
     }
 
     [TestMethod]
+    public async Task The_pre_game_line_names_the_favourite_and_the_total_and_is_absent_without_one()
+    {
+        var canonical = (await site.Client().GetAsync($"/mens-college-basketball/games/{site.Day.SoonId}")).Headers.Location!.OriginalString;
+        var (_, without) = await site.GetPageAsync(canonical);
+        Assert.IsNull(without.QuerySelector("[data-testid='game-details-line']"));
+
+        try
+        {
+            // A positive home line: the away side is favoured.
+            await site.Database.ExecuteAsync("UPDATE games SET home_spread = 3.5, over_under = 149.5 WHERE id = @id", new { id = site.Day.SoonId });
+            await EvictDayAsync();
+            var (_, page) = await site.GetPageAsync(canonical);
+            var awayName = await site.Database.ScalarAsync<string>("SELECT t.short_name FROM games g JOIN teams t ON t.id = g.away_team_id WHERE g.id = @id", new { id = site.Day.SoonId });
+
+            Assert.AreEqual($"{awayName} \u22123.5 · O/U 149.5", page.QuerySelector("[data-testid='game-details-line']")!.TextContent);
+        }
+        finally
+        {
+            await site.Database.ExecuteAsync("UPDATE games SET home_spread = NULL, over_under = NULL WHERE id = @id", new { id = site.Day.SoonId });
+            await EvictDayAsync();
+        }
+    }
+
+    // The Worker's NOTIFY after an upsert is what evicts cached pages; subscribe before sending it, then wait (bounded).
+    private static async Task EvictDayAsync()
+    {
+        var evicted = new TaskCompletionSource();
+        site.Factory.Listener.Evicted += _ => evicted.TrySetResult();
+        await site.Database.ExecuteAsync("NOTIFY gamepulse_games, 'mens-college-basketball:2025-03-08'");
+        await evicted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [TestMethod]
     public async Task Score_changes_come_from_the_snapshots_with_an_accessible_margin_chart()
     {
         var (_, page) = await site.GetPageAsync(LivePath);

@@ -130,6 +130,8 @@ public static class EspnScoreboardParser
             Notes = competition.Get("notes").Items().Select(n => n.Get("headline").String()).OfType<string>().ToList() is { Count: > 0 } notes
                 ? string.Join(" - ", notes)
                 : null,
+            HomeSpread = HomeSpread(competition),
+            OverUnder = OverUnder(competition),
         };
         return (new FeedGame(game, homeTeam.ExternalId, awayTeam.ExternalId), homeTeam, awayTeam);
     }
@@ -197,6 +199,30 @@ public static class EspnScoreboardParser
         var overall = records.FirstOrDefault(r => r.Get("type").String() == "total" || r.Get("name").String() == "overall");
         return overall.Get("summary").String();
     }
+
+    /// <summary>
+    /// The home team's line from <c>odds[0].spread</c>, which ESPN states from the home side ("BYU -3.5" with BYU at
+    /// home is -3.5; "ARIZ -3.5" with Arizona away is 3.5). A line whose sign contradicts the favourite flags, or one
+    /// out of any sane range, is dropped rather than trusted: no line is better than a backwards one.
+    /// </summary>
+    private static decimal? HomeSpread(JsonElement competition)
+    {
+        var odds = competition.Get("odds").Items().FirstOrDefault();
+        if (odds.Get("spread").Number() is not { } spread || Math.Abs(spread) >= 100)
+        {
+            return null;
+        }
+
+        var homeFavoured = odds.Get("homeTeamOdds").Get("favorite").Bool();
+        var awayFavoured = odds.Get("awayTeamOdds").Get("favorite").Bool();
+        var contradicted = (homeFavoured && spread > 0) || (awayFavoured && spread < 0) || (homeFavoured && awayFavoured);
+        return contradicted ? null : Math.Round(spread, 1, MidpointRounding.AwayFromZero);
+    }
+
+    private static decimal? OverUnder(JsonElement competition) =>
+        competition.Get("odds").Items().FirstOrDefault().Get("overUnder").Number() is { } total and > 0 and < 1000
+            ? Math.Round(total, 1, MidpointRounding.AwayFromZero)
+            : null;
 
     private static string? Broadcast(JsonElement competition)
     {

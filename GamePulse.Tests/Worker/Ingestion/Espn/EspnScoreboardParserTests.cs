@@ -177,4 +177,51 @@ public sealed class EspnScoreboardParserTests
     [DataRow("{\"unexpected\":true}")]
     public void Empty_truncated_or_foreign_bodies_are_payload_errors(string body) =>
         Assert.ThrowsExactly<PayloadException>(() => ScoreboardPayload.Parse(System.Text.Encoding.UTF8.GetBytes(body), Leagues.Mens));
+
+    [TestMethod]
+    public void A_home_favourite_has_a_negative_home_spread_and_the_total()
+    {
+        // ARIZ @ BYU, "BYU -3.5", homeTeamOdds.favorite = true.
+        var game = Parse("espn/scoreboard-2025-02-04-mixed.json").Games.Single(g => g.Game.ExternalId == "401725711").Game;
+
+        Assert.AreEqual(-3.5m, game.HomeSpread);
+        Assert.AreEqual(152.5m, game.OverUnder);
+    }
+
+    [TestMethod]
+    public void An_away_favourite_has_a_positive_home_spread()
+    {
+        // ARIZ @ KSU, "ARIZ -3.5", awayTeamOdds.favorite = true.
+        var game = Parse("espn/scoreboard-2025-02-11-mixed.json").Games.Single(g => g.Game.ExternalId == "401725727").Game;
+
+        Assert.AreEqual(3.5m, game.HomeSpread);
+        Assert.AreEqual(149.5m, game.OverUnder);
+    }
+
+    [TestMethod]
+    public void A_game_without_odds_has_no_line()
+    {
+        // The live games of the recorded scoreboards carry "odds": absent once the ball is up.
+        var game = Parse("espn/scoreboard-2025-02-04-mixed.json").Games.Single(g => g.Game.ExternalId == "401719131").Game;
+
+        Assert.IsNull(game.HomeSpread);
+        Assert.IsNull(game.OverUnder);
+    }
+
+    [TestMethod]
+    [DataRow("\"spread\": \"n/a\"", DisplayName = "a spread that is not a number")]
+    [DataRow("\"spread\": 350.5", DisplayName = "a spread out of range")]
+    [DataRow("\"spread\": 3.5, \"homeTeamOdds\": {\"favorite\": true}", DisplayName = "a sign that contradicts the favourite")]
+    [DataRow("\"spread\": null, \"overUnder\": \"\"", DisplayName = "empty values")]
+    public void An_odd_line_is_dropped_and_the_game_still_parses(string odds)
+    {
+        var json = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Fixture("espn/scoreboard-2025-02-04-mixed.json")))!;
+        var competition = json["events"]!.AsArray().Single(e => (string?)e!["id"] == "401725711")!["competitions"]![0]!;
+        competition["odds"] = JsonNode.Parse($"[{{{odds}}}]");
+
+        var parsed = ScoreboardPayload.Parse(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()), Leagues.Mens);
+
+        Assert.IsEmpty(parsed.Skipped);
+        Assert.IsNull(parsed.Games.Single(g => g.Game.ExternalId == "401725711").Game.HomeSpread);
+    }
 }
