@@ -49,13 +49,16 @@ public static class PostgresServer
         if (dataDirectory is not null)
         {
             await RunScriptAsync("stop", dataDirectory);
-            var folder = new DirectoryInfo(dataDirectory);
-            if (folder.ResolveLinkTarget(returnFinalTarget: true) is { } target)
+            if (new DirectoryInfo(dataDirectory).ResolveLinkTarget(returnFinalTarget: true) is { } target)
             {
-                Directory.Delete(target.FullName, recursive: true); // the cluster lives in /tmp when root could not reach the checkout
+                // The cluster lives in /tmp when root's postgres user could not reach the checkout: drop the link, then it.
+                File.Delete(dataDirectory);
+                Directory.Delete(target.FullName, recursive: true);
             }
-
-            folder.Delete(recursive: folder.LinkTarget is null);
+            else
+            {
+                Directory.Delete(dataDirectory, recursive: true);
+            }
         }
     }
 

@@ -36,7 +36,11 @@ export NGINX_LISTEN_PORT=${NGINX_LISTEN_PORT:-8081}
 export NGINX_TLS_LISTEN_PORT=${NGINX_TLS_LISTEN_PORT:-8443}
 export NGINX_CACHE_DIR=${NGINX_CACHE_DIR:-$out/cache}
 export NGINX_TEMP_DIR=${NGINX_TEMP_DIR:-$out/tmp}
-export NGINX_HTML_DIR=${NGINX_HTML_DIR:-$nginx_dir/html}
+# The maintenance page is copied next to the config: the workers cannot read a checkout inside a private folder.
+if [ -z "${NGINX_HTML_DIR:-}" ]; then
+  rm -rf "$out/html" && cp -r "$nginx_dir/html" "$out/html" && chmod -R a+rX "$out/html"
+fi
+export NGINX_HTML_DIR=${NGINX_HTML_DIR:-$out/html}
 export NGINX_ACCESS_LOG=${NGINX_ACCESS_LOG:-$out/access.log}
 export NGINX_REAL_IP_FROM=${NGINX_REAL_IP_FROM:-127.0.0.1/32}
 export NGINX_ACME_ROOT=${NGINX_ACME_ROOT:-$out/acme}
