@@ -38,6 +38,10 @@ public sealed class TestDatabase : IAsyncDisposable
         return await Dapper.SqlMapper.ExecuteScalarAsync<T>(connection, sql, parameters) ?? throw new InvalidOperationException($"No value from: {sql}");
     }
 
+    /// <summary>The id of a seeded men's team by its ESPN id (tests name teams the way the feeds do).</summary>
+    public Task<int> MensTeamIdAsync(string espnId) =>
+        ScalarAsync<int>("SELECT id FROM teams WHERE league_id = 1 AND espn_id = @espnId", new { espnId });
+
     public async Task ExecuteAsync(string sql, object? parameters = null)
     {
         await using var connection = await DataSource.OpenConnectionAsync();

@@ -19,16 +19,14 @@ public sealed class PulseRepositoryTests
     public static async Task CreateDatabase(TestContext context)
     {
         database = await TestDatabase.CreateAsync();
-        duke = await TeamId("150");
-        unc = await TeamId("153");
-        kansas = await TeamId("2305");
-        baylor = await TeamId("239");
+        duke = await database.MensTeamIdAsync("150");
+        unc = await database.MensTeamIdAsync("153");
+        kansas = await database.MensTeamIdAsync("2305");
+        baylor = await database.MensTeamIdAsync("239");
     }
 
     [ClassCleanup]
     public static async Task DropDatabase() => await database.DisposeAsync();
-
-    private static Task<int> TeamId(string espnId) => database.ScalarAsync<int>("SELECT id FROM teams WHERE league_id = 1 AND espn_id = @espnId", new { espnId });
 
     [TestInitialize]
     public Task ClearGames() => database.ExecuteAsync("TRUNCATE games CASCADE");
