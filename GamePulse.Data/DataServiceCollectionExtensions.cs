@@ -18,7 +18,7 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddGamePulseData(this IServiceCollection services, string connectionString)
     {
         DapperConventions.Apply();
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "gamepulse" }.Build());
+        services.AddSingleton(_ => CreateDataSource(connectionString));
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<LeagueRepository>();
         services.AddSingleton<ConferenceRepository>();
@@ -28,6 +28,24 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IngestRunRepository>();
         services.AddAccountsData();
         return services;
+    }
+
+    /// <summary>
+    /// The process's one pool. Statements are prepared automatically once used twice: the site runs the same few
+    /// queries on every request, and planning them cost PostgreSQL more CPU than running them (docs/decisions/0411).
+    /// A connection string that sets Max Auto Prepare itself keeps its value (0 turns preparing off).
+    /// </summary>
+    public static NpgsqlDataSource CreateDataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString) { Name = "gamepulse" };
+        var settings = builder.ConnectionStringBuilder;
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            settings.MaxAutoPrepare = 64;
+            settings.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.Build();
     }
 }
 

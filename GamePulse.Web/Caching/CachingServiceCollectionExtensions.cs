@@ -9,6 +9,7 @@ public static class CachingServiceCollectionExtensions
     {
         services.AddOptions<PageCacheOptions>().Bind(configuration.GetSection(PageCacheOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PageCaching>();
+        services.AddSingleton<GameDayCache>();
         var enabled = configuration.GetValue($"{PageCacheOptions.Section}:{nameof(PageCacheOptions.Enabled)}", defaultValue: true);
         services.AddOutputCache(options =>
         {

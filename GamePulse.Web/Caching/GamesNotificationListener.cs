@@ -7,9 +7,9 @@ namespace GamePulse.Web.Caching;
 /// Keeps output-cached pages honest: LISTENs on PostgreSQL channel "gamepulse_games", whose payload the Worker sets to
 /// "{league-slug}:{yyyy-MM-dd}" after it changes games of that league and date, and evicts the pages tagged with it.
 /// A dropped connection is re-opened with backoff; because notifications sent meanwhile are lost, every cached page
-/// is evicted on reconnect.
+/// is evicted on reconnect. The shared game data of <see cref="GameDayCache"/> is evicted the same way.
 /// </summary>
-public sealed class GamesNotificationListener(NpgsqlDataSource dataSource, IOutputCacheStore cache, ILogger<GamesNotificationListener> logger) : BackgroundService
+public sealed class GamesNotificationListener(NpgsqlDataSource dataSource, IOutputCacheStore cache, GameDayCache days, ILogger<GamesNotificationListener> logger) : BackgroundService
 {
     public const string Channel = "gamepulse_games";
 
@@ -84,6 +84,8 @@ public sealed class GamesNotificationListener(NpgsqlDataSource dataSource, IOutp
 
         try
         {
+            // The data first: a page re-rendered after its eviction must not read the day's old games.
+            days.Evict(payload);
             await cache.EvictByTagAsync(payload, cancellationToken);
             logger.LogDebug("Evicted pages tagged {Tag}", payload);
             Evicted?.Invoke(payload);

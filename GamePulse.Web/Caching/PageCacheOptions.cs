@@ -10,6 +10,12 @@ public sealed class PageCacheOptions
     /// <summary>Server-side output caching on/off (off only to measure its effect; bench/web).</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>
+    /// Sharing each league-day's games between requests (<see cref="GameDayCache"/>), evicted by the same NOTIFY.
+    /// Off only to measure its effect (bench/web): every render then queries PostgreSQL.
+    /// </summary>
+    public bool DataEnabled { get; set; } = true;
+
     /// <summary>Upper bound on how long the server keeps a rendered page when no NOTIFY evicts it first.</summary>
     [Range(1, 3600)]
     public int ServerSafetySeconds { get; set; } = 60;

@@ -23,6 +23,7 @@ public static class WebHost
         builder.Services.AddGamePulseData(StartupGuard.RequireConnectionString(builder.Configuration));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddRazorPages();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Mvc.Infrastructure.IHttpResponseStreamWriterFactory, PageResponseWriterFactory>();
         builder.Services.AddGamePulseReverseProxy(builder.Configuration);
         builder.Services.AddGamePulseHealth();
         builder.Services.AddPageCaching(builder.Configuration);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using GamePulse.Data.Games;
 using GamePulse.Data.Leagues;
 using GamePulse.Web.Caching;
@@ -108,23 +107,9 @@ public sealed class ScoreboardModel(LeagueRepository leagues, ScoreboardQuery qu
         var description = count == 0
             ? $"No {league.Name} games on {GameText.Date(day)}."
             : $"Scores and schedule of all {count} {league.Name} games on {GameText.Date(day)}: live scores, final results and tip-off times.";
-        var itemList = new Dictionary<string, object>
-        {
-            ["@context"] = "https://schema.org",
-            ["@type"] = "ItemList",
-            ["name"] = $"{league.Name} scores, {GameText.Date(day)}",
-            ["numberOfItems"] = count,
-            ["itemListElement"] = View.Sections.SelectMany(s => s.Games).Select((g, i) => new Dictionary<string, object>
-            {
-                ["@type"] = "ListItem",
-                ["position"] = i + 1,
-                ["url"] = site.Value.Absolute(GameLinks.Game(g)),
-                ["name"] = GameText.Title(g),
-            }).ToList(),
-        };
         return new PageSeo($"{league.Name} scores — {GameText.Date(day)} | {site.Value.Name}", description, canonical)
         {
-            JsonLd = JsonSerializer.Serialize(itemList),
+            JsonLd = ScoreboardItemList.Json($"{league.Name} scores, {GameText.Date(day)}", [.. View.Sections.SelectMany(s => s.Games)], site.Value),
             NoIndex = count == 0 || View.MineOnly,
         };
     }

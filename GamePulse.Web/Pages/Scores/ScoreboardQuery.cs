@@ -1,22 +1,23 @@
 using GamePulse.Data.Games;
 using GamePulse.Data.Leagues;
+using GamePulse.Web.Caching;
 
 namespace GamePulse.Web.Pages.Scores;
 
 /// <summary>Reads what the scoreboard of one league and date shows.</summary>
-public sealed class ScoreboardQuery(GameRepository games)
+public sealed class ScoreboardQuery(GameDayCache days)
 {
     /// <param name="followed">The signed-in visitor's followed teams, or null for an anonymous (shared) page.</param>
     public async Task<ScoreboardView> LoadAsync(League league, DateOnly date, string order, DateTimeOffset now, CancellationToken cancellationToken,
         IReadOnlySet<int>? followed = null, ScoreboardFilter filter = ScoreboardFilter.All)
     {
-        IReadOnlyList<GameSummary> list = await games.GetScoreboardAsync(league.Id, date, cancellationToken);
+        var day = await days.GetAsync(league, date, cancellationToken);
+        var list = day.Games;
         if (filter == ScoreboardFilter.Mine && followed is not null)
         {
             list = [.. list.Where(g => ScoreboardFilters.Involves(g, followed))];
         }
 
-        var adjacent = await games.GetAdjacentDatesAsync(league.Id, date, cancellationToken);
-        return new ScoreboardView(league, date, list, adjacent, Caching.LiveUpdates.ShouldPoll(list, now), order, followed, filter);
+        return new ScoreboardView(league, date, list, day.Adjacent, Caching.LiveUpdates.ShouldPoll(list, now), order, followed, filter);
     }
 }

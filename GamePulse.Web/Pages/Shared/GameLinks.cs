@@ -1,3 +1,4 @@
+using System.Globalization;
 using GamePulse.Data.Games;
 
 namespace GamePulse.Web.Pages.Shared;
@@ -11,9 +12,10 @@ public static class GameLinks
 
     /// <summary>"away-at-home-2025-02-04", or "-vs-" on a neutral floor where neither side is the host.</summary>
     public static string GameSlug(GameSummary game) =>
-        $"{game.AwaySlug}-{(game.NeutralSite ? "vs" : "at")}-{game.HomeSlug}-{GameText.Iso(game.GameDate)}";
+        string.Concat(game.AwaySlug, game.NeutralSite ? "-vs-" : "-at-", game.HomeSlug, "-", GameText.Iso(game.GameDate));
 
-    public static string Game(GameSummary game) => $"/{game.LeagueSlug}/games/{game.Id}/{GameSlug(game)}";
+    public static string Game(GameSummary game) =>
+        string.Concat("/", game.LeagueSlug, "/games/", game.Id.ToString(CultureInfo.InvariantCulture), "/", GameSlug(game));
 
     public static string Team(string leagueSlug, string teamSlug) => $"/{leagueSlug}/teams/{teamSlug}";
 

@@ -51,19 +51,27 @@ public static class GameText
 
     public static string ShortDate(DateOnly date) => date.ToString("ddd, MMM d", English);
 
-    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>yyyy-MM-dd, written digit by digit: every game link and card carries one, so no format string is parsed.</summary>
+    public static string Iso(DateOnly date) => string.Create(10, date, static (chars, d) =>
+    {
+        d.Year.TryFormat(chars[..4], out _, "D4", CultureInfo.InvariantCulture);
+        chars[4] = '-';
+        d.Month.TryFormat(chars[5..7], out _, "D2", CultureInfo.InvariantCulture);
+        chars[7] = '-';
+        d.Day.TryFormat(chars[8..], out _, "D2", CultureInfo.InvariantCulture);
+    });
 
     /// <summary>"Duke 78, North Carolina 74 — Final", "Duke at North Carolina — Sat, Mar 7, 6:30 PM ET", "Duke 30, UNC 28 — 2nd 10:12".</summary>
+    /// <remarks>Built with string.Concat: every card and the scoreboard's JSON-LD ask for it, 300 times per big page.</remarks>
     public static string Title(GameSummary game)
     {
-        var joiner = game.NeutralSite ? "vs." : "at";
-        if (game.State is GameState.Final or GameState.Live or GameState.Halftime or GameState.Delayed && game.HomeScore is not null && game.AwayScore is not null)
+        if (game.State is GameState.Final or GameState.Live or GameState.Halftime or GameState.Delayed && game.HomeScore is { } home && game.AwayScore is { } away)
         {
             // The leader reads first, as a headline would put it.
-            var (first, second) = game.HomeScore > game.AwayScore
-                ? ($"{Name(game.Home)} {game.HomeScore}", $"{Name(game.Away)} {game.AwayScore}")
-                : ($"{Name(game.Away)} {game.AwayScore}", $"{Name(game.Home)} {game.HomeScore}");
-            return $"{first}, {second} — {State(game)}";
+            var homeLeads = home > away;
+            return string.Concat([
+                homeLeads ? HomeName(game) : AwayName(game), " ", Score(homeLeads ? home : away), ", ",
+                homeLeads ? AwayName(game) : HomeName(game), " ", Score(homeLeads ? away : home), " — ", State(game)]);
         }
 
         var when = game.State switch
@@ -72,8 +80,17 @@ public static class GameText
             GameState.Canceled => "Canceled",
             _ => game.StartTime is { } start ? StartDateTime(start) : $"{ShortDate(game.GameDate)}, time TBA",
         };
-        return $"{Name(game.Away)} {joiner} {Name(game.Home)} — {when}";
+        return string.Concat([AwayName(game), game.NeutralSite ? " vs. " : " at ", HomeName(game), " — ", when]);
     }
 
-    public static string Name(GameTeam team) => team.Rank is { } rank and > 0 ? $"No. {rank} {team.ShortName}" : team.ShortName;
+    public static string Name(GameTeam team) => Name(team.ShortName, team.Rank);
+
+    private static string HomeName(GameSummary game) => Name(game.HomeShortName, game.HomeRank);
+
+    private static string AwayName(GameSummary game) => Name(game.AwayShortName, game.AwayRank);
+
+    private static string Name(string shortName, int? rank) =>
+        rank is { } r and > 0 ? string.Concat("No. ", Score(r), " ", shortName) : shortName;
+
+    private static string Score(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

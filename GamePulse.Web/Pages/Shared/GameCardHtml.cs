@@ -1,0 +1,188 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Encodings.Web;
+using GamePulse.Data.Games;
+using Microsoft.AspNetCore.Html;
+
+namespace GamePulse.Web.Pages.Shared;
+
+/// <summary>
+/// One game as every list shows it (scoreboards, home, team pages); teams read away first, as US scoreboards do.
+/// Written straight to the response instead of through a Razor partial: a 150-game day renders this 150 times, and a
+/// partial per card (view lookup, view context, page activation) cost more than everything else on the page together
+/// (docs/decisions/0411). Every value goes through the page's <see cref="HtmlEncoder"/>, exactly as Razor's @ does.
+/// The markup is deliberately flat: whitespace would be a third of a big scoreboard's bytes.
+/// A card depends on its game alone (not on the visitor or the clock), and <see cref="Caching.GameDayCache"/> shares
+/// one <see cref="GameSummary"/> per game between requests until the Worker changes its day, so each card is rendered
+/// once per version of its game and then copied; the memo lives exactly as long as that game object.
+/// </summary>
+/// <param name="Actions">Per-visitor controls rendered inside the card (follow buttons), or null for anonymous pages.</param>
+public sealed record GameCardHtml(GameSummary Game, IHtmlContent? Actions) : IHtmlContent
+{
+    private const string DefaultAccent = "8a8f98";
+
+    private static readonly ConditionalWeakTable<GameSummary, string> Rendered = new();
+    private static HtmlEncoder? memoEncoder;
+
+    public void WriteTo(TextWriter writer, HtmlEncoder encoder)
+    {
+        // The memo holds markup made with one encoder; a page using another (none does today) renders afresh.
+        if (ReferenceEquals(Interlocked.CompareExchange(ref memoEncoder, encoder, null) ?? encoder, encoder))
+        {
+            writer.Write(Rendered.GetValue(Game, static game =>
+            {
+                using var card = new StringWriter(CultureInfo.InvariantCulture);
+                WriteCard(card, memoEncoder!, game);
+                return card.ToString();
+            }));
+        }
+        else
+        {
+            WriteCard(writer, encoder, Game);
+        }
+
+        Actions?.WriteTo(writer, encoder);
+        writer.Write("</article>");
+    }
+
+    /// <summary>Everything of the card up to the per-visitor actions slot.</summary>
+    private static void WriteCard(TextWriter writer, HtmlEncoder encoder, GameSummary game)
+    {
+        var final = game.State == GameState.Final;
+        var showScores = game.HomeScore is not null && game.AwayScore is not null
+            && game.State is not (GameState.Scheduled or GameState.Postponed or GameState.Canceled);
+
+        writer.Write("<article class=\"game-card state-");
+        encoder.Encode(writer, game.State);
+        writer.Write("\" data-testid=\"game-card\" data-game-id=\"");
+        Number(writer, game.Id);
+        var label = GameLabel.For(game);
+        writer.Write("\" aria-label=\"");
+        encoder.Encode(writer, label.Title);
+        writer.Write("\">\n<a class=\"game-card-link\" href=\"");
+        encoder.Encode(writer, label.Path);
+        writer.Write("\" data-testid=\"game-card-link\"><span class=\"game-card-teams\">\n");
+        TeamRow(writer, encoder, game.Away, "away", game.HomeScore, final && showScores, showScores);
+        TeamRow(writer, encoder, game.Home, "home", game.AwayScore, final && showScores, showScores);
+        writer.Write("</span><span class=\"game-card-status\">");
+        Status(writer, encoder, game);
+        writer.Write("</span></a>\n");
+    }
+
+    private static void TeamRow(TextWriter writer, HtmlEncoder encoder, GameTeam team, string side, int? opponentScore, bool markWinner, bool showScores)
+    {
+        writer.Write(markWinner && team.Score > opponentScore ? "<span class=\"team-row winner\" data-testid=\"game-card-" : "<span class=\"team-row\" data-testid=\"game-card-");
+        writer.Write(side);
+        writer.Write("\"><svg class=\"team-accent\" width=\"4\" height=\"24\" aria-hidden=\"true\" focusable=\"false\"><rect width=\"4\" height=\"24\" fill=\"#");
+        encoder.Encode(writer, team.Color ?? DefaultAccent);
+        writer.Write("\" /></svg>");
+        if (team.LogoUrl is { Length: > 0 } logo)
+        {
+            writer.Write("<img class=\"team-logo\" src=\"");
+            encoder.Encode(writer, logo);
+            writer.Write("\" width=\"24\" height=\"24\" alt=\"");
+            encoder.Encode(writer, team.DisplayName);
+            writer.Write(" logo\" loading=\"lazy\" decoding=\"async\">");
+        }
+        else
+        {
+            writer.Write("<span class=\"team-logo\" aria-hidden=\"true\"></span>");
+        }
+
+        writer.Write("<span class=\"team-name\">");
+        if (team.Rank is { } rank and > 0)
+        {
+            writer.Write("<span class=\"team-rank\" data-testid=\"game-card-rank\" title=\"AP rank\">");
+            Number(writer, rank);
+            writer.Write("</span> ");
+        }
+
+        if (team.Seed is { } seed and > 0)
+        {
+            writer.Write("<span class=\"team-seed\" data-testid=\"game-card-seed\" title=\"Seed\">(");
+            Number(writer, seed);
+            writer.Write(")</span> ");
+        }
+
+        writer.Write("<span data-testid=\"game-card-team-name\">");
+        encoder.Encode(writer, team.ShortName);
+        writer.Write("</span>");
+        if (team.Record is { Length: > 0 } record)
+        {
+            writer.Write("<span class=\"team-record\" data-testid=\"game-card-record\">");
+            encoder.Encode(writer, record);
+            writer.Write("</span>");
+        }
+
+        writer.Write("</span><span class=\"team-score\" data-testid=\"game-card-");
+        writer.Write(side);
+        writer.Write("-score\">");
+        if (showScores && team.Score is { } score)
+        {
+            Number(writer, score);
+        }
+
+        writer.Write("</span></span>\n");
+    }
+
+    private static void Status(TextWriter writer, HtmlEncoder encoder, GameSummary game)
+    {
+        if (PulseText.Shows(game))
+        {
+            writer.Write("<span class=\"pulse-badge ");
+            writer.Write(PulseText.Level(game.PulseScore!.Value));
+            writer.Write("\" data-testid=\"game-card-pulse\" title=\"");
+            encoder.Encode(writer, PulseText.Tooltip(game));
+            writer.Write("\"><span class=\"visually-hidden\">Pulse </span><span data-testid=\"game-card-pulse-score\">");
+            Number(writer, game.PulseScore.Value);
+            writer.Write("</span><span class=\"visually-hidden\"> out of 100");
+            if (game.PulseFactors is { Length: > 0 } factors)
+            {
+                encoder.Encode(writer, ": " + factors[0]);
+            }
+
+            writer.Write("</span></span>");
+        }
+        else
+        {
+            writer.Write("<span class=\"pulse-badge pulse-none\" aria-hidden=\"true\"></span>");
+        }
+
+        if (game.State == GameState.Scheduled && game.StartTime is { } start)
+        {
+            writer.Write("<time datetime=\"");
+            encoder.Encode(writer, GameText.IsoEastern(start));
+            writer.Write("\" data-testid=\"game-card-state\">");
+            encoder.Encode(writer, GameText.StartTime(start));
+            writer.Write("</time>");
+        }
+        else
+        {
+            writer.Write("<span class=\"game-state\" data-testid=\"game-card-state\">");
+            encoder.Encode(writer, GameText.State(game));
+            writer.Write("</span>");
+        }
+
+        if (game.Broadcast is { Length: > 0 } broadcast)
+        {
+            writer.Write("<span class=\"game-broadcast\" data-testid=\"game-card-broadcast\">");
+            encoder.Encode(writer, broadcast);
+            writer.Write("</span>");
+        }
+
+        if (game.Notes is { Length: > 0 } notes)
+        {
+            writer.Write("<span class=\"game-notes\" data-testid=\"game-card-notes\">");
+            encoder.Encode(writer, notes);
+            writer.Write("</span>");
+        }
+    }
+
+    // Digits only: no culture may put a group separator or a different minus sign into a score or an id.
+    private static void Number(TextWriter writer, long value)
+    {
+        Span<char> digits = stackalloc char[20];
+        value.TryFormat(digits, out var length, provider: CultureInfo.InvariantCulture);
+        writer.Write(digits[..length]);
+    }
+}

@@ -1,0 +1,20 @@
+using GamePulse.Data.Games;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace GamePulse.Web.Pages.Shared;
+
+public static class GameCards
+{
+    /// <summary>
+    /// The game card for the current visitor: signed-in visitors get the per-card actions (follow buttons), whose
+    /// forms need the page's antiforgery and view machinery, so that slot stays a partial; anonymous cards skip it.
+    /// </summary>
+    public static async Task<IHtmlContent> GameCardAsync(this IHtmlHelper html, GameSummary game)
+    {
+        var actions = html.ViewContext.HttpContext.User.Identity?.IsAuthenticated == true
+            ? await html.PartialAsync("_GameCardActions", game)
+            : null;
+        return new GameCardHtml(game, actions);
+    }
+}
