@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using GamePulse.Data.Games;
 using GamePulse.Data.Leagues;
+using GamePulse.Web.Pages.Shared;
 using Microsoft.Extensions.Options;
 
 namespace GamePulse.Web.Caching;
@@ -90,6 +91,11 @@ public sealed class GameDayCache(GameRepository games, IOptions<PageCacheOptions
     {
         var list = await games.GetScoreboardAsync(league.Id, date, cancellationToken);
         var adjacent = await games.GetAdjacentDatesAsync(league.Id, date, cancellationToken);
+        if (options.Value.DataEnabled)
+        {
+            SharedGameText.Share(list); // many renders will write these games: make their text once
+        }
+
         return new GameDay(list, adjacent);
     }
 

@@ -103,4 +103,21 @@ public sealed class GameCardHtmlTests
         StringAssert.Contains(next, ">2nd 0:45<");
         StringAssert.Contains(next, "data-testid=\"game-card-home-score\">74<");
     }
+
+    [TestMethod]
+    public void A_shared_game_is_rendered_once_and_a_new_version_afresh()
+    {
+        var live = Final with { Id = 44, State = GameState.Live, Period = 2, Clock = "4:12", HomeScore = 70, AwayScore = 71 };
+        SharedGameText.Share([live]);
+
+        var first = Render(live);
+        var memo = SharedGameText.Of(live)!;
+        var copied = memo.Card(live, HtmlEncoder.Default, (_, _) => throw new AssertFailedException("rendered twice"));
+        var later = live with { Clock = "0:45", HomeScore = 74 };
+
+        Assert.AreEqual(first, copied + "</article>");
+        Assert.AreSame(memo.Label(live), GameLabel.For(live));
+        Assert.IsNull(SharedGameText.Of(later), "a new version is a new object, not yet shared");
+        StringAssert.Contains(Render(later), "data-testid=\"game-card-home-score\">74<");
+    }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using GamePulse.Data.Games;
 using Microsoft.AspNetCore.Html;
@@ -12,27 +11,22 @@ namespace GamePulse.Web.Pages.Shared;
 /// partial per card (view lookup, view context, page activation) cost more than everything else on the page together
 /// (docs/decisions/0411). Every value goes through the page's <see cref="HtmlEncoder"/>, exactly as Razor's @ does.
 /// The markup is deliberately flat: whitespace would be a third of a big scoreboard's bytes.
-/// A card depends on its game alone (not on the visitor or the clock), and <see cref="Caching.GameDayCache"/> shares
-/// one <see cref="GameSummary"/> per game between requests until the Worker changes its day, so each card is rendered
-/// once per version of its game and then copied; the memo lives exactly as long as that game object.
+/// A card depends on its game alone (not on the visitor or the clock), so a game shared between requests
+/// (<see cref="SharedGameText"/>) is rendered once per version and then copied.
 /// </summary>
 /// <param name="Actions">Per-visitor controls rendered inside the card (follow buttons), or null for anonymous pages.</param>
 public sealed record GameCardHtml(GameSummary Game, IHtmlContent? Actions) : IHtmlContent
 {
     private const string DefaultAccent = "8a8f98";
 
-    private static readonly ConditionalWeakTable<GameSummary, string> Rendered = new();
-    private static HtmlEncoder? memoEncoder;
-
     public void WriteTo(TextWriter writer, HtmlEncoder encoder)
     {
-        // The memo holds markup made with one encoder; a page using another (none does today) renders afresh.
-        if (ReferenceEquals(Interlocked.CompareExchange(ref memoEncoder, encoder, null) ?? encoder, encoder))
+        if (SharedGameText.Of(Game) is { } shared)
         {
-            writer.Write(Rendered.GetValue(Game, static game =>
+            writer.Write(shared.Card(Game, encoder, static (game, encoder) =>
             {
                 using var card = new StringWriter(CultureInfo.InvariantCulture);
-                WriteCard(card, memoEncoder!, game);
+                WriteCard(card, encoder, game);
                 return card.ToString();
             }));
         }
