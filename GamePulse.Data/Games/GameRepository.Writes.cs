@@ -25,8 +25,11 @@ public sealed partial class GameRepository
     /// <summary>
     /// Inserts new games and updates changed ones in one statement, and appends a snapshot for every game whose visible
     /// state (state, period, clock, score) differs from its latest snapshot. Unchanged games are not written at all.
-    /// A game already final is never moved back to scheduled/live by an older cached payload; a final score that
-    /// changes is applied and reported as a correction. Postponed and canceled games keep their original start time.
+    /// A game is never moved backwards by an older cached payload (see <see cref="Regresses"/>): a final game stays
+    /// final, a live or halftime game never goes back to scheduled nor to an earlier period or more clock; such games
+    /// are counted as stale. A final score that changes is applied and reported as a correction. Postponed and
+    /// canceled games keep their original start time. A new game's precomputed Pulse (<see cref="GameUpsert.PulseScore"/>)
+    /// is written with its row and its first pulse_history point, so only updated games need rescoring afterwards.
     /// </summary>
     public async Task<UpsertResult> UpsertAsync(short leagueId, ScoreSource source, IReadOnlyCollection<GameUpsert> games, DateTimeOffset observedAt, NpgsqlTransaction? transaction = null, CancellationToken cancellationToken = default)
     {
@@ -53,7 +56,10 @@ public sealed partial class GameRepository
                 ChangedGameIds: [.. changed.Select(r => r.GameId!.Value)],
                 Corrections: [.. changed.Where(r => r.OldHomeScore != r.NewHomeScore || r.OldAwayScore != r.NewAwayScore)
                     .Where(r => r.WasFinal == true)
-                    .Select(r => new ScoreCorrection(r.GameId!.Value, r.ExternalId!, r.OldHomeScore, r.OldAwayScore, r.NewHomeScore, r.NewAwayScore))]);
+                    .Select(r => new ScoreCorrection(r.GameId!.Value, r.ExternalId!, r.OldHomeScore, r.OldAwayScore, r.NewHomeScore, r.NewAwayScore))])
+            {
+                UnscoredGameIds = [.. changed.Where(r => r.Scored != true).Select(r => r.GameId!.Value)],
+            };
         }
         finally
         {
@@ -70,6 +76,7 @@ public sealed partial class GameRepository
         public long? GameId { get; init; }
         public string? ExternalId { get; init; }
         public bool? WasFinal { get; init; }
+        public bool? Scored { get; init; }
         public short? OldHomeScore { get; init; }
         public short? OldAwayScore { get; init; }
         public short? NewHomeScore { get; init; }
@@ -99,29 +106,37 @@ public sealed partial class GameRepository
 
         return $"""
             WITH input AS (
-                SELECT external_id, {columns}
+                SELECT external_id, {columns}, pulse_score, pulse_factors
                 FROM jsonb_to_recordset(@payload::jsonb) AS i(
                     external_id text, start_time timestamptz, game_date date, state text, period smallint, clock text,
                     detail text, home_team_id integer, away_team_id integer, home_score smallint, away_score smallint,
                     home_line_scores smallint[], away_line_scores smallint[], home_rank smallint, away_rank smallint,
                     home_seed smallint, away_seed smallint, home_record text, away_record text, venue_name text,
                     venue_city text, venue_state text, neutral_site boolean, conference_game boolean, broadcast text,
-                    season smallint, season_type text, notes text, home_spread numeric, over_under numeric)
+                    season smallint, season_type text, notes text, home_spread numeric, over_under numeric,
+                    pulse_score smallint, pulse_factors text[])
             ),
             before AS (
-                SELECT g.id, g.{keyColumn} AS external_id, g.state, g.home_score, g.away_score
+                SELECT g.id, g.{keyColumn} AS external_id, g.state, g.period, g.clock, g.home_score, g.away_score
                 FROM games g JOIN input i ON g.league_id = @leagueId AND g.{keyColumn} = i.external_id
             ),
             upserted AS (
-                INSERT INTO games (league_id, {keyColumn}, {columns})
-                SELECT @leagueId, i.external_id, {inputColumns} FROM input i
+                INSERT INTO games (league_id, {keyColumn}, {columns}, pulse_score, pulse_factors, pulse_updated_at)
+                SELECT @leagueId, i.external_id, {inputColumns}, i.pulse_score, i.pulse_factors,
+                       CASE WHEN i.pulse_score IS NOT NULL THEN @observedAt::timestamptz END
+                FROM input i
                 ON CONFLICT (league_id, {keyColumn}) DO UPDATE SET
                     {set},
                     updated_at = now()
-                WHERE NOT (games.state = 'final' AND EXCLUDED.state IN ('scheduled', 'live', 'halftime', 'delayed'))
+                WHERE NOT ({Regresses("games", "EXCLUDED")})
                   AND ({current}) IS DISTINCT FROM ({incoming})
                 RETURNING games.id, games.{keyColumn} AS external_id, (xmax = 0) AS inserted,
-                          games.state, games.period, games.clock, games.home_score, games.away_score
+                          games.state, games.period, games.clock, games.home_score, games.away_score, games.pulse_score
+            ),
+            pulse_points AS (
+                -- A new game's first Pulse point, as PulseRepository.RecomputeAsync would have appended it.
+                INSERT INTO pulse_history (game_id, observed_at, score)
+                SELECT u.id, @observedAt, u.pulse_score FROM upserted u WHERE u.inserted AND u.pulse_score IS NOT NULL
             ),
             snapshots AS (
                 INSERT INTO game_snapshots (game_id, observed_at, state, period, clock, home_score, away_score)
@@ -136,15 +151,41 @@ public sealed partial class GameRepository
                 RETURNING 1
             )
             SELECT CASE WHEN u.inserted THEN 'inserted' ELSE 'updated' END AS kind, u.id AS game_id, u.external_id,
-                   b.state = 'final' AS was_final, b.home_score AS old_home_score, b.away_score AS old_away_score,
+                   b.state = 'final' AS was_final, u.inserted AND u.pulse_score IS NOT NULL AS scored,
+                   b.home_score AS old_home_score, b.away_score AS old_away_score,
                    u.home_score AS new_home_score, u.away_score AS new_away_score, NULL::integer AS count
             FROM upserted u LEFT JOIN before b ON b.id = u.id
             UNION ALL
-            SELECT 'snapshots', NULL, NULL, NULL, NULL, NULL, NULL, NULL, (SELECT count(*)::integer FROM snapshots)
+            SELECT 'snapshots', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, (SELECT count(*)::integer FROM snapshots)
             UNION ALL
-            SELECT 'stale', NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-                   (SELECT count(*)::integer FROM before b JOIN input i USING (external_id)
-                    WHERE b.state = 'final' AND i.state IN ('scheduled', 'live', 'halftime', 'delayed'))
+            SELECT 'stale', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                   (SELECT count(*)::integer FROM before b JOIN input i USING (external_id) WHERE {Regresses("b", "i")})
             """;
     }
+
+    /// <summary>
+    /// SQL that is true when the incoming row (alias <paramref name="incoming"/>) would move the stored game
+    /// (<paramref name="stored"/>) backwards, i.e. it comes from an older cached payload: a final game back to
+    /// scheduled/live/halftime/delayed; a live or halftime game back to scheduled; or a live/halftime game to an
+    /// earlier point of play: a lower period, live again in the period that reached halftime, or the same period with
+    /// more clock left. A stopped clock (same period, same clock) is not a regression, so free throws still apply.
+    /// Postponed, canceled and delayed from the source always apply; an unreadable clock or a missing period never
+    /// blocks an update (NULLs compare as "not a regression"). Why this compares (period, clock) and not scores: docs/decisions/0103-live-progress-guard.md.
+    /// </summary>
+    private static string Regresses(string stored, string incoming) => $"""
+        COALESCE((({stored}.state = 'final' AND {incoming}.state IN ('scheduled', 'live', 'halftime', 'delayed'))
+         OR ({stored}.state IN ('live', 'halftime') AND {incoming}.state = 'scheduled')
+         OR ({stored}.state IN ('live', 'halftime') AND {incoming}.state IN ('live', 'halftime') AND (
+                {incoming}.period < {stored}.period
+             OR ({incoming}.period = {stored}.period AND {stored}.state = 'halftime' AND {incoming}.state = 'live')
+             OR ({incoming}.period = {stored}.period AND {stored}.state = 'live' AND {incoming}.state = 'live'
+                 AND {ClockSeconds($"{incoming}.clock")} > {ClockSeconds($"{stored}.clock")})))), false)
+        """;
+
+    /// <summary>Seconds left on a game clock as ESPN and NCAA send it ("12:34", "1:05.3", "45.2"); NULL when unreadable.</summary>
+    private static string ClockSeconds(string clock) => $"""
+        (CASE WHEN {clock} ~ '^ *[0-9]+:[0-9]+([.][0-9]+)? *$'
+              THEN split_part(btrim({clock}), ':', 1)::numeric * 60 + split_part(btrim({clock}), ':', 2)::numeric
+              WHEN {clock} ~ '^ *[0-9]+([.][0-9]+)? *$' THEN btrim({clock})::numeric END)
+        """;
 }

@@ -37,6 +37,14 @@ public sealed record GameUpsert
 
     /// <summary>The pre-game projected total points, null when the source gives none.</summary>
     public decimal? OverUnder { get; init; }
+
+    /// <summary>
+    /// Pulse computed for this game as if it were new (<see cref="Pulse.NewGamePulse"/>): written only when the upsert
+    /// inserts the game. An existing game is rescored from its stored snapshots instead; null leaves both to Pulse.
+    /// </summary>
+    public short? PulseScore { get; init; }
+
+    public IReadOnlyList<string>? PulseFactors { get; init; }
 }
 
 /// <summary>A final game whose score the source changed after it ended.</summary>
@@ -50,4 +58,8 @@ public sealed record UpsertResult(
     int SnapshotRows,
     int StaleIgnored,
     IReadOnlyList<long> ChangedGameIds,
-    IReadOnlyList<ScoreCorrection> Corrections);
+    IReadOnlyList<ScoreCorrection> Corrections)
+{
+    /// <summary>Changed games whose Pulse the upsert did not write itself (every update, and inserts without a precomputed Pulse).</summary>
+    public IReadOnlyList<long> UnscoredGameIds { get; init; } = ChangedGameIds;
+}

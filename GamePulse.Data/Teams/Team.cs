@@ -40,4 +40,8 @@ public sealed record FeedTeam(
     string? SecondaryColor,
     string? LogoUrl);
 
-public sealed record ResolvedTeams(IReadOnlyDictionary<string, int> TeamIdsByExternalId, IReadOnlyList<FeedTeam> Created);
+/// <summary>
+/// Our ids for a payload's teams, the teams created for it, and every resolved team's stored short name (what Pulse's
+/// factor texts use, so a new game can be scored before it is written).
+/// </summary>
+public sealed record ResolvedTeams(IReadOnlyDictionary<string, int> TeamIdsByExternalId, IReadOnlyList<FeedTeam> Created, IReadOnlyDictionary<int, string> ShortNamesById);

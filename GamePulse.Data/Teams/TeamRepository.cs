@@ -38,7 +38,7 @@ public sealed class TeamRepository(NpgsqlDataSource dataSource)
     {
         if (feedTeams.Count == 0)
         {
-            return new ResolvedTeams(new Dictionary<string, int>(), []);
+            return new ResolvedTeams(new Dictionary<string, int>(), [], new Dictionary<int, string>());
         }
 
         var input = JsonSerializer.Serialize(feedTeams.DistinctBy(t => t.ExternalId).Select(t => new
@@ -58,20 +58,22 @@ public sealed class TeamRepository(NpgsqlDataSource dataSource)
         var connection = transaction?.Connection ?? await dataSource.OpenConnectionAsync(cancellationToken);
         try
         {
-            var rows = await connection.QueryAsync<(string ExternalId, int Id, bool Created)>(new CommandDefinition(
+            var rows = await connection.QueryAsync<(string ExternalId, int Id, bool Created, string ShortName)>(new CommandDefinition(
                 ResolveSql, new { leagueId, source = source == ScoreSource.Espn ? "espn" : "ncaa", input }, transaction, cancellationToken: cancellationToken));
             var map = new Dictionary<string, int>(StringComparer.Ordinal);
             var createdIds = new HashSet<string>(StringComparer.Ordinal);
+            var names = new Dictionary<int, string>();
             foreach (var row in rows)
             {
                 map[row.ExternalId] = row.Id;
+                names[row.Id] = row.ShortName;
                 if (row.Created)
                 {
                     createdIds.Add(row.ExternalId);
                 }
             }
 
-            return new ResolvedTeams(map, [.. feedTeams.Where(t => createdIds.Contains(t.ExternalId)).DistinctBy(t => t.ExternalId)]);
+            return new ResolvedTeams(map, [.. feedTeams.Where(t => createdIds.Contains(t.ExternalId)).DistinctBy(t => t.ExternalId)], names);
         }
         finally
         {
@@ -128,10 +130,10 @@ public sealed class TeamRepository(NpgsqlDataSource dataSource)
             FROM input f
             WHERE NOT EXISTS (SELECT 1 FROM existing e WHERE e.external_id = f.external_id)
             ON CONFLICT DO NOTHING
-            RETURNING id, coalesce(espn_id, ncaa_seo) AS external_id
+            RETURNING id, coalesce(espn_id, ncaa_seo) AS external_id, short_name
         )
-        SELECT external_id, id, false AS created FROM existing
+        SELECT e.external_id, e.id, false AS created, t.short_name FROM existing e JOIN teams t ON t.id = e.id
         UNION ALL
-        SELECT external_id, id, true AS created FROM created
+        SELECT external_id, id, true AS created, short_name FROM created
         """;
 }

@@ -102,12 +102,14 @@ public sealed class ScoreboardIngester(
             var upserts = parsed.Games.Select(g => g.WithTeams(resolved.TeamIdsByExternalId))
                 .Where(g => g.HomeTeamId != g.AwayTeamId)
                 .DistinctBy(g => g.ExternalId)
+                .Select(g => WithNewGamePulse(g, target.League.Id, resolved))
                 .ToList();
             var observedAt = clock.GetUtcNow();
             var result = await games.UpsertAsync(target.League.Id, parsed.Source, upserts, observedAt, transaction, cancellationToken);
-            // Pulse is stored on the game so page reads stay cheap; recomputed in the same transaction, so a page never
-            // sees a new score with an old Pulse.
-            await pulse.RecomputeAsync(result.ChangedGameIds, observedAt, transaction, cancellationToken);
+            // Pulse is stored on the game so page reads stay cheap, and written in the same transaction, so a page never
+            // sees a new score with an old Pulse: new games got theirs with the insert, updated ones are rescored from
+            // their snapshots here.
+            await pulse.RecomputeAsync(result.UnscoredGameIds, observedAt, transaction, cancellationToken);
             foreach (var correction in result.Corrections)
             {
                 logger.LogWarning(
@@ -117,7 +119,7 @@ public sealed class ScoreboardIngester(
 
             if (result.StaleIgnored > 0)
             {
-                logger.LogInformation("Ignored {StaleIgnored} game(s) of {League} {Date} that a stale payload showed as not final", result.StaleIgnored, target.League.Slug, date);
+                logger.LogInformation("Ignored {StaleIgnored} game(s) of {League} {Date} that a stale payload showed behind their stored progress", result.StaleIgnored, target.League.Slug, date);
             }
 
             var skipped = parsed.Skipped.Count + (parsed.Games.Count - upserts.Count);
@@ -224,6 +226,13 @@ public sealed class ScoreboardIngester(
         Outcome = report.Outcome,
         Error = report.Error,
     };
+
+    // The upsert writes this only if the game turns out to be new; for a stored game it is ignored and rescored instead.
+    private static GameUpsert WithNewGamePulse(GameUpsert game, short leagueId, ResolvedTeams teams)
+    {
+        var score = NewGamePulse.Compute(leagueId, game, teams.ShortNamesById[game.HomeTeamId], teams.ShortNamesById[game.AwayTeamId]);
+        return game with { PulseScore = (short)score.Score, PulseFactors = score.FactorTexts };
+    }
 
     public static string SourceName(ScoreSource source) => source == ScoreSource.Espn ? "espn" : "ncaa";
 }

@@ -88,6 +88,110 @@ public sealed class GameRepositoryTests
         Assert.AreEqual((GameState.Final, 79), (game!.State, game.HomeScore));
     }
 
+    private static GameUpsert Live(string id, short period, string? clock, short home, short away) =>
+        GameBuilder.Scheduled(id, duke, unc, Day) with { State = GameState.Live, Period = period, Clock = clock, HomeScore = home, AwayScore = away, Detail = $"{clock} - {period}" };
+
+    private static Task<(string State, short? Period, string? Clock, short? Home)> StoredAsync(string id) =>
+        database.QueryAsync<(string, short?, string?, short?)>("SELECT state, period, clock, home_score FROM games WHERE espn_id = @id", new { id }).ContinueWith(t => t.Result.Single());
+
+    [TestMethod]
+    public async Task An_older_live_payload_after_a_newer_one_is_ignored_and_counted_as_stale()
+    {
+        await database.Games.UpsertAsync(1, ScoreSource.Espn, [Live("g1", 2, "5:00", 60, 55)], Observed);
+        var snapshots = await database.ScalarAsync<long>("SELECT count(*) FROM game_snapshots");
+
+        var stale = await database.Games.UpsertAsync(1, ScoreSource.Espn, [Live("g1", 1, "10:00", 20, 18)], Observed.AddSeconds(20));
+
+        Assert.AreEqual((0, 0, 1, 1), (stale.Inserted, stale.Updated, stale.Unchanged, stale.StaleIgnored));
+        Assert.AreEqual(("live", (short?)2, "5:00", (short?)60), await StoredAsync("g1"));
+        Assert.AreEqual(snapshots, await database.ScalarAsync<long>("SELECT count(*) FROM game_snapshots"), "a stale payload adds no snapshot");
+    }
+
+    [TestMethod]
+    [DataRow((short)1, "10:00", (short)1, "9:59", DisplayName = "same half, less clock")]
+    [DataRow((short)1, "0:30", (short)2, "19:59", DisplayName = "next half")]
+    [DataRow((short)2, "1:05", (short)2, "45.2", DisplayName = "under a minute, ESPN drops the minutes")]
+    [DataRow((short)2, "0:00", (short)3, "5:00", DisplayName = "overtime")]
+    public async Task A_newer_live_payload_applies(short period, string clock, short newerPeriod, string newerClock)
+    {
+        await database.Games.UpsertAsync(1, ScoreSource.Espn, [Live("g1", period, clock, 20, 18)], Observed);
+
+        var newer = await database.Games.UpsertAsync(1, ScoreSource.Espn, [Live("g1", newerPeriod, newerClock, 22, 18)], Observed.AddSeconds(20));
+
+        Assert.AreEqual((1, 0), (newer.Updated, newer.StaleIgnored));
+        Assert.AreEqual(("live", (short?)newerPeriod, newerClock, (short?)22), await StoredAsync("g1"));
+    }
+
+    [TestMethod]
+    public async Task More_clock_left_in_the_same_period_is_stale_but_a_score_change_on_a_stopped_clock_applies()
+    {
+        await database.Games.UpsertAsync(1, ScoreSource.Espn, [Live("g1", 2, "4:12", 60, 55)], Observed);
+
+        var older = await database.Games.UpsertAsync(1, ScoreSource.Espn, [Live("g1", 2, "4:13", 58, 55)], Observed.AddSeconds(20));
+        var freeThrow = await database.Games.UpsertAsync(1, ScoreSource.Espn, [Live("g1", 2, "4:12", 61, 55)], Observed.AddSeconds(40));
+
+        Assert.AreEqual((0, 1), (older.Updated, older.StaleIgnored));
+        Assert.AreEqual((1, 0), (freeThrow.Updated, freeThrow.StaleIgnored));
+        Assert.AreEqual(("live", (short?)2, "4:12", (short?)61), await StoredAsync("g1"));
+    }
+
+    [TestMethod]
+    public async Task Halftime_never_follows_the_second_half_nor_the_first_half_follows_halftime()
+    {
+        var halftime = Live("g1", 1, null, 35, 30) with { State = GameState.Halftime, Detail = "Halftime" };
+        await database.Games.UpsertAsync(1, ScoreSource.Espn, [halftime], Observed);
+
+        var firstHalf = await database.Games.UpsertAsync(1, ScoreSource.Espn, [Live("g1", 1, "0:40", 33, 30)], Observed.AddSeconds(20));
+        var secondHalf = await database.Games.UpsertAsync(1, ScoreSource.Espn, [Live("g1", 2, "19:30", 37, 30)], Observed.AddSeconds(40));
+        var staleHalftime = await database.Games.UpsertAsync(1, ScoreSource.Espn, [halftime], Observed.AddSeconds(60));
+
+        Assert.AreEqual((0, 1), (firstHalf.Updated, firstHalf.StaleIgnored), "the first half again after halftime");
+        Assert.AreEqual((1, 0), (secondHalf.Updated, secondHalf.StaleIgnored), "the second half after halftime");
+        Assert.AreEqual((0, 1), (staleHalftime.Updated, staleHalftime.StaleIgnored), "halftime again during the second half");
+        Assert.AreEqual(("live", (short?)2, "19:30", (short?)37), await StoredAsync("g1"));
+    }
+
+    [TestMethod]
+    [DataRow(GameState.Live)]
+    [DataRow(GameState.Halftime)]
+    public async Task A_scheduled_payload_never_takes_a_started_game_back(string started)
+    {
+        await database.Games.UpsertAsync(1, ScoreSource.Espn, [Live("g1", 1, started == GameState.Live ? "12:00" : null, 10, 8) with { State = started }], Observed);
+
+        var stale = await database.Games.UpsertAsync(1, ScoreSource.Espn, [GameBuilder.Scheduled("g1", duke, unc, Day)], Observed.AddSeconds(20));
+
+        Assert.AreEqual((0, 1), (stale.Updated, stale.StaleIgnored));
+        Assert.AreEqual(started, (await StoredAsync("g1")).State);
+    }
+
+    [TestMethod]
+    [DataRow(GameState.Postponed)]
+    [DataRow(GameState.Canceled)]
+    [DataRow(GameState.Delayed)]
+    public async Task Postponed_canceled_or_delayed_from_the_source_applies_to_a_live_game(string state)
+    {
+        await database.Games.UpsertAsync(1, ScoreSource.Espn, [Live("g1", 2, "5:00", 60, 55)], Observed);
+
+        var result = await database.Games.UpsertAsync(1, ScoreSource.Espn, [Live("g1", 1, "10:00", 60, 55) with { State = state }], Observed.AddSeconds(20));
+
+        Assert.AreEqual((1, 0), (result.Updated, result.StaleIgnored));
+        Assert.AreEqual(state, (await StoredAsync("g1")).State);
+    }
+
+    [TestMethod]
+    public async Task A_live_game_still_goes_final_and_its_final_score_can_still_be_corrected()
+    {
+        await database.Games.UpsertAsync(1, ScoreSource.Espn, [Live("g1", 2, "0:05", 70, 68)], Observed);
+        var final = Live("g1", 2, null, 72, 68) with { State = GameState.Final, Detail = "Final" };
+
+        var ended = await database.Games.UpsertAsync(1, ScoreSource.Espn, [final], Observed.AddSeconds(20));
+        var corrected = await database.Games.UpsertAsync(1, ScoreSource.Espn, [final with { HomeScore = 73 }], Observed.AddSeconds(40));
+
+        Assert.AreEqual((1, 0), (ended.Updated, ended.StaleIgnored));
+        Assert.AreEqual(((short?)72, (short?)73), (corrected.Corrections.Single().OldHomeScore, corrected.Corrections.Single().NewHomeScore));
+        Assert.AreEqual(("final", (short?)73), ((await StoredAsync("g1")).State, (await StoredAsync("g1")).Home));
+    }
+
     [TestMethod]
     public async Task A_postponed_game_keeps_its_original_start_time_and_date()
     {

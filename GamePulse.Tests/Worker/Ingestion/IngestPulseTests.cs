@@ -29,4 +29,24 @@ public sealed class IngestPulseTests
         Assert.IsGreaterThan(historyAfterEarly, await database.ScalarAsync<long>("SELECT count(*) FROM pulse_history"), "live games whose score moved have a new Pulse point");
         Assert.IsGreaterThan(0L, await database.ScalarAsync<long>("SELECT count(*) FROM games WHERE state = 'live' AND cardinality(pulse_factors) > 0"));
     }
+
+    [TestMethod]
+    [DataRow("espn/scoreboard-2025-02-04-mixed-early.json", (short)1)]
+    [DataRow("espn/scoreboard-2025-02-11-mixed.json", (short)1)]
+    [DataRow("ncaa/scoreboard-men-2021-02-13-pre.json", (short)1)]
+    [DataRow("ncaa/scoreboard-women-2025-04-06-final.json", (short)2)]
+    public async Task The_pulse_a_new_game_is_inserted_with_is_the_one_a_recompute_from_its_stored_rows_gives(string fixture, short leagueId)
+    {
+        await database.ExecuteAsync("TRUNCATE games CASCADE");
+        var harness = IngestHarness.Create(database);
+        var league = leagueId == 1 ? Leagues.Mens : Leagues.Womens;
+        await harness.FileAsync(fixture, league, fixture.StartsWith("ncaa", StringComparison.Ordinal) ? GamePulse.Data.Teams.ScoreSource.Ncaa : GamePulse.Data.Teams.ScoreSource.Espn);
+        var ids = (await database.QueryAsync<long>("SELECT id FROM games")).ToList();
+        Assert.IsNotEmpty(ids);
+        Assert.AreEqual((long)ids.Count, await database.ScalarAsync<long>("SELECT count(DISTINCT game_id) FROM pulse_history"), "each new game has its first Pulse point");
+
+        var recomputed = await database.Pulse.RecomputeAsync(ids, DateTimeOffset.UtcNow);
+
+        Assert.AreEqual((ids.Count, 0, 0), (recomputed.Computed, recomputed.Updated, recomputed.HistoryRows), "no score or factor differs");
+    }
 }

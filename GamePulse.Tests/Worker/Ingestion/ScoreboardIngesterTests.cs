@@ -203,4 +203,19 @@ public sealed class ScoreboardIngesterTests
         Assert.AreEqual((short)56, await database.ScalarAsync<short>("SELECT home_score FROM games WHERE espn_id = '401719131'"));
         Assert.IsTrue(harness.Log.Events.Any(e => e.Template.StartsWith("Score correction after final", StringComparison.Ordinal)));
     }
+
+    [TestMethod]
+    public async Task The_early_snapshot_replayed_after_the_later_one_moves_no_game_back_and_is_counted_and_logged()
+    {
+        const string inProgress = "SELECT coalesce(string_agg(espn_id || ' ' || state || ' ' || period || ' ' || coalesce(clock, '-') || ' ' || home_score, ', ' ORDER BY espn_id), '') FROM games WHERE state <> 'scheduled'";
+        await harness.FileAsync(Later);
+        var before = await database.ScalarAsync<string>(inProgress);
+
+        var stale = await harness.FileAsync(Early);
+
+        Assert.AreEqual(before, await database.ScalarAsync<string>(inProgress), "every game in progress keeps its period, clock and score");
+        Assert.IsTrue(
+            harness.Log.Events.Any(e => e.Template.StartsWith("Ignored {StaleIgnored}", StringComparison.Ordinal) && Equals(e.Properties["StaleIgnored"], 5)),
+            "4 live games shown earlier in play and 1 shown as not started yet are counted and logged");
+    }
 }
