@@ -1,4 +1,5 @@
 using Dapper;
+using GamePulse.Data.Teams;
 using Npgsql;
 
 namespace GamePulse.Data.Games;
@@ -71,6 +72,16 @@ public sealed partial class GameRepository(NpgsqlDataSource dataSource)
             SELECT (SELECT max(game_date) FROM games WHERE league_id = @leagueId AND game_date < @date) AS previous,
                    (SELECT min(game_date) FROM games WHERE league_id = @leagueId AND game_date > @date) AS next
             """, new { leagueId, date }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Which of these source game ids are stored already (the ingester precomputes Pulse only for the others).</summary>
+    public async Task<IReadOnlySet<string>> FindStoredExternalIdsAsync(short leagueId, ScoreSource source, IReadOnlyCollection<string> externalIds, NpgsqlTransaction transaction, CancellationToken cancellationToken = default)
+    {
+        var column = source == ScoreSource.Espn ? "espn_id" : "ncaa_id";
+        var rows = await transaction.Connection!.QueryAsync<string>(new CommandDefinition(
+            $"SELECT {column} FROM games WHERE league_id = @leagueId AND {column} = ANY(@externalIds)",
+            new { leagueId, externalIds = externalIds.ToArray() }, transaction, cancellationToken: cancellationToken));
+        return rows.ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>A game's observed changes, oldest first.</summary>

@@ -99,11 +99,15 @@ public sealed class ScoreboardIngester(
                 logger.LogWarning("Created team {DisplayName} ({Source} id {ExternalId}) in {League} from the feed: it is not in the seed", created.DisplayName, parsed.Source, created.ExternalId, target.League.Slug);
             }
 
-            var upserts = parsed.Games.Select(g => g.WithTeams(resolved.TeamIdsByExternalId))
+            var candidates = parsed.Games.Select(g => g.WithTeams(resolved.TeamIdsByExternalId))
                 .Where(g => g.HomeTeamId != g.AwayTeamId)
                 .DistinctBy(g => g.ExternalId)
-                .Select(g => WithNewGamePulse(g, target.League.Id, resolved))
                 .ToList();
+            // Only games not stored yet get a precomputed Pulse: every later poll of a day is mostly unchanged games,
+            // and scoring them all just in case cost that poll more than the one query. A game another Worker inserts
+            // meanwhile is inserted by it, not us, and one we insert unscored is rescored below like any update.
+            var alreadyStored = await games.FindStoredExternalIdsAsync(target.League.Id, parsed.Source, [.. candidates.Select(g => g.ExternalId)], transaction, cancellationToken);
+            var upserts = candidates.Select(g => alreadyStored.Contains(g.ExternalId) ? g : WithNewGamePulse(g, target.League.Id, resolved)).ToList();
             var observedAt = clock.GetUtcNow();
             var result = await games.UpsertAsync(target.League.Id, parsed.Source, upserts, observedAt, transaction, cancellationToken);
             // Pulse is stored on the game so page reads stay cheap, and written in the same transaction, so a page never
