@@ -97,12 +97,8 @@ public sealed partial class GameRepository
             _ => $"{c} = EXCLUDED.{c}",
         }));
         var current = string.Join(", ", MutableColumns.Select(c => $"games.{c}"));
-        var incoming = string.Join(", ", MutableColumns.Select(c => c switch
-        {
-            "start_time" or "game_date" => $"CASE WHEN EXCLUDED.state IN ('postponed', 'canceled') THEN games.{c} ELSE EXCLUDED.{c} END",
-            "home_spread" or "over_under" => $"COALESCE(EXCLUDED.{c}, games.{c})",
-            _ => $"EXCLUDED.{c}",
-        }));
+        var storedNow = string.Join(", ", MutableColumns.Select(c => $"g.{c}"));
+        var incoming = Incoming("games", "EXCLUDED");
 
         return $"""
             WITH input AS (
@@ -116,6 +112,16 @@ public sealed partial class GameRepository
                     season smallint, season_type text, notes text, home_spread numeric, over_under numeric,
                     pulse_score smallint, pulse_factors text[])
             ),
+            -- Rows that would change nothing (or only move a game backwards) stop here: INSERT … ON CONFLICT would
+            -- lock every conflicting row even when its WHERE then skips the update, and most polls are all unchanged.
+            -- The ON CONFLICT clause below still decides against the row as it is when written (another Worker).
+            changing AS (
+                SELECT i.* FROM input i
+                WHERE NOT EXISTS (
+                    SELECT 1 FROM games g
+                    WHERE g.league_id = @leagueId AND g.{keyColumn} = i.external_id
+                      AND ({Regresses("g", "i")} OR ({storedNow}) IS NOT DISTINCT FROM ({Incoming("g", "i")})))
+            ),
             before AS (
                 SELECT g.id, g.{keyColumn} AS external_id, g.state, g.period, g.clock, g.home_score, g.away_score
                 FROM games g JOIN input i ON g.league_id = @leagueId AND g.{keyColumn} = i.external_id
@@ -124,7 +130,7 @@ public sealed partial class GameRepository
                 INSERT INTO games (league_id, {keyColumn}, {columns}, pulse_score, pulse_factors, pulse_updated_at)
                 SELECT @leagueId, i.external_id, {inputColumns}, i.pulse_score, i.pulse_factors,
                        CASE WHEN i.pulse_score IS NOT NULL THEN @observedAt::timestamptz END
-                FROM input i
+                FROM changing i
                 ON CONFLICT (league_id, {keyColumn}) DO UPDATE SET
                     {set},
                     updated_at = now()
@@ -162,6 +168,14 @@ public sealed partial class GameRepository
                    (SELECT count(*)::integer FROM before b JOIN input i USING (external_id) WHERE {Regresses("b", "i")})
             """;
     }
+
+    /// <summary>The values an update would store, in <see cref="MutableColumns"/> order, for a stored and an incoming row alias.</summary>
+    private static string Incoming(string stored, string incoming) => string.Join(", ", MutableColumns.Select(c => c switch
+    {
+        "start_time" or "game_date" => $"CASE WHEN {incoming}.state IN ('postponed', 'canceled') THEN {stored}.{c} ELSE {incoming}.{c} END",
+        "home_spread" or "over_under" => $"COALESCE({incoming}.{c}, {stored}.{c})",
+        _ => $"{incoming}.{c}",
+    }));
 
     /// <summary>
     /// SQL that is true when the incoming row (alias <paramref name="incoming"/>) would move the stored game

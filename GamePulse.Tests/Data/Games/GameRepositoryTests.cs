@@ -46,12 +46,15 @@ public sealed class GameRepositoryTests
         var games = new[] { GameBuilder.Scheduled("g1", duke, unc, Day) with { HomeLineScores = [30, 24], AwayLineScores = [28, 20] } };
         await database.Games.UpsertAsync(1, ScoreSource.Espn, games, Observed);
         var versions = await database.ScalarAsync<string>("SELECT string_agg(xmin::text, ',') FROM games");
+        var lockers = await database.ScalarAsync<string>("SELECT string_agg(xmax::text, ',') FROM games");
 
         var again = await database.Games.UpsertAsync(1, ScoreSource.Espn, games, Observed.AddSeconds(20));
 
         Assert.AreEqual((0, 0, 1, 0), (again.Inserted, again.Updated, again.Unchanged, again.SnapshotRows));
         Assert.AreEqual(versions, await database.ScalarAsync<string>("SELECT string_agg(xmin::text, ',') FROM games"), "no new row version");
         Assert.AreEqual(1L, await database.ScalarAsync<long>("SELECT count(*) FROM game_snapshots"));
+        // Not even a row lock: ON CONFLICT locks every conflicting row it reaches, recording the locker in xmax.
+        Assert.AreEqual(lockers, await database.ScalarAsync<string>("SELECT string_agg(xmax::text, ',') FROM games"), "unchanged rows never reach ON CONFLICT");
     }
 
     [TestMethod]
