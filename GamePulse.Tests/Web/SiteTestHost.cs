@@ -42,6 +42,30 @@ public sealed class SiteTestHost : IAsyncDisposable
         return (response, new HtmlParser().ParseDocument(body));
     }
 
+    /// <summary>Sends the Worker's NOTIFY and waits until this site's listener has evicted what it names.</summary>
+    public async Task NotifyAndWaitAsync(string payload)
+    {
+        var evicted = new TaskCompletionSource();
+        void OnEvicted(string tag)
+        {
+            if (tag == payload)
+            {
+                evicted.TrySetResult();
+            }
+        }
+
+        Factory.Listener.Evicted += OnEvicted;
+        try
+        {
+            await Database.ExecuteAsync($"NOTIFY gamepulse_games, '{payload}'");
+            await evicted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            Factory.Listener.Evicted -= OnEvicted;
+        }
+    }
+
     public static JsonElement JsonLd(IHtmlDocument document)
     {
         var script = document.QuerySelector("script[type='application/ld+json']") ?? throw new AssertFailedException("no JSON-LD on the page");

@@ -33,29 +33,6 @@ public sealed class GameDayCacheTests
     private static Task ChangeScoreQuietlyAsync(SiteTestHost site, int score) =>
         site.Database.ExecuteAsync("UPDATE games SET home_score = @score, updated_at = now() WHERE id = @id", new { score, id = site.Day.FinalId });
 
-    private static async Task NotifyAndWaitAsync(SiteTestHost site, string payload)
-    {
-        var evicted = new TaskCompletionSource();
-        void OnEvicted(string tag)
-        {
-            if (tag == payload)
-            {
-                evicted.TrySetResult();
-            }
-        }
-
-        site.Factory.Listener.Evicted += OnEvicted;
-        try
-        {
-            await site.Database.ExecuteAsync($"NOTIFY gamepulse_games, '{payload}'");
-            await evicted.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        }
-        finally
-        {
-            site.Factory.Listener.Evicted -= OnEvicted;
-        }
-    }
-
     [TestMethod]
     public async Task A_day_is_shared_until_a_NOTIFY_names_its_league()
     {
@@ -65,11 +42,11 @@ public sealed class GameDayCacheTests
 
         Assert.AreEqual("58", await HomeScoreAsync(site), "rendered again from the shared games, not re-read");
 
-        await NotifyAndWaitAsync(site, "womens-college-basketball:2025-03-08");
+        await site.NotifyAndWaitAsync("womens-college-basketball:2025-03-08");
         Assert.AreEqual("58", await HomeScoreAsync(site), "another league's change keeps this day");
 
         // Any date of the league drops all its days: a new date with games changes its neighbours' previous/next links.
-        await NotifyAndWaitAsync(site, "mens-college-basketball:2025-03-11");
+        await site.NotifyAndWaitAsync("mens-college-basketball:2025-03-11");
         Assert.AreEqual("61", await HomeScoreAsync(site), "read afresh after the league's NOTIFY");
     }
 
@@ -80,7 +57,7 @@ public sealed class GameDayCacheTests
         Assert.AreEqual("58", await HomeScoreAsync(site));
         await ChangeScoreQuietlyAsync(site, 62);
 
-        await NotifyAndWaitAsync(site, "site"); // what the listener evicts after reconnecting
+        await site.NotifyAndWaitAsync("site"); // what the listener evicts after reconnecting
 
         Assert.AreEqual("62", await HomeScoreAsync(site));
     }
@@ -120,7 +97,7 @@ public sealed class GameDayCacheTests
         await ChangeScoreQuietlyAsync(site, 65);
         Assert.AreEqual(first, await client.GetStringAsync(Day), "same shared games, same fragment");
 
-        await NotifyAndWaitAsync(site, "mens-college-basketball:2025-03-08");
+        await site.NotifyAndWaitAsync("mens-college-basketball:2025-03-08");
 
         StringAssert.Contains(await client.GetStringAsync(Day), "data-testid=\"game-card-home-score\">65<");
     }

@@ -27,29 +27,6 @@ public sealed class OutputCacheTests
         return page.QuerySelector($"[data-game-id='{site.Day.FinalId}'] [data-testid='game-card-home-score']")!.TextContent;
     }
 
-    private static async Task NotifyAndWaitAsync(string payload)
-    {
-        var evicted = new TaskCompletionSource<string>();
-        void OnEvicted(string tag)
-        {
-            if (tag == payload)
-            {
-                evicted.TrySetResult(tag);
-            }
-        }
-
-        site.Factory.Listener.Evicted += OnEvicted;
-        try
-        {
-            await site.Database.ExecuteAsync($"NOTIFY gamepulse_games, '{payload}'");
-            await evicted.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        }
-        finally
-        {
-            site.Factory.Listener.Evicted -= OnEvicted;
-        }
-    }
-
     [TestMethod]
     public async Task A_cached_page_is_served_until_a_NOTIFY_for_its_league_and_date_evicts_it()
     {
@@ -58,10 +35,10 @@ public sealed class OutputCacheTests
 
         Assert.AreEqual("58", await HomeScoreAsync(), "served from the output cache");
 
-        await NotifyAndWaitAsync("womens-college-basketball:2025-03-08");
+        await site.NotifyAndWaitAsync("womens-college-basketball:2025-03-08");
         Assert.AreEqual("58", await HomeScoreAsync(), "another league's change leaves this page cached");
 
-        await NotifyAndWaitAsync("mens-college-basketball:2025-03-08");
+        await site.NotifyAndWaitAsync("mens-college-basketball:2025-03-08");
         Assert.AreEqual("61", await HomeScoreAsync(), "evicted by the NOTIFY and rendered afresh");
     }
 
