@@ -41,6 +41,26 @@ public sealed class StdoutCapture : IDisposable
         [.. Events().Where(e => e.GetProperty("MessageTemplate").GetString() == GamePulse.Web.Observability.RequestLoggingMiddleware.MessageTemplate
                              && e.GetProperty("Properties").GetProperty("Path").GetString() == path)];
 
+    /// <summary>
+    /// The request log events for a path (and filter) once there are <paramref name="expected"/> of them, or whatever is
+    /// there after <paramref name="wait"/> (5 s unless given). The app logs a request after its response has gone out,
+    /// so over real sockets a client can hold the response before the line is written.
+    /// </summary>
+    public async Task<IReadOnlyList<JsonElement>> RequestsToAsync(string path, int expected, TimeSpan? wait = null, Func<JsonElement, bool>? where = null)
+    {
+        var deadline = DateTime.UtcNow + (wait ?? TimeSpan.FromSeconds(5));
+        while (true)
+        {
+            var found = RequestsTo(path).Where(where ?? (_ => true)).ToList();
+            if (found.Count >= expected || DateTime.UtcNow >= deadline)
+            {
+                return found;
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
     public void Dispose()
     {
         Console.SetOut(original);
