@@ -70,6 +70,18 @@ public sealed partial class GameRepository
         }
     }
 
+    /// <summary>
+    /// Refreshes the planner's statistics of the tables an ingest writes. Call it after a bulk load (a backfill): the
+    /// Worker's statements are prepared, and PostgreSQL keeps a prepared statement's generic plan until the table's
+    /// statistics change, so a plan made while the table was nearly empty (a sequential scan) would otherwise stay in use
+    /// as it grows, until autovacuum next analyzes it (docs/decisions/0105-analyze-after-bulk-load.md).
+    /// </summary>
+    public async Task AnalyzeAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("ANALYZE games, game_snapshots, pulse_history", cancellationToken: cancellationToken));
+    }
+
     private sealed record UpsertRow
     {
         public required string Kind { get; init; }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using GamePulse.Bench.Backfill;
+using GamePulse.Bench.Season;
 using GamePulse.Data;
 using GamePulse.Data.Games;
 using GamePulse.Data.Ingestion;
@@ -71,7 +72,7 @@ var options = new IngestionOptions { EspnBaseUrl = feed.BaseUrl, EspnRequestsPer
 using var source = new EspnScoreSource(Options.Create(options), TimeProvider.System);
 var runs = new IngestRunRepository(dataSource);
 var ingester = new ScoreboardIngester(dataSource, new TeamRepository(dataSource), new GameRepository(dataSource), new PulseRepository(dataSource), runs, new FailureStreaks(), TimeProvider.System, NullLogger<ScoreboardIngester>.Instance);
-var runner = new BackfillRunner(source, ingester, runs, options, TimeProvider.System);
+var runner = new BackfillRunner(source, ingester, runs, new GameRepository(dataSource), options, TimeProvider.System);
 
 async Task Pass(string name)
 {

@@ -1,3 +1,4 @@
+using GamePulse.Data.Games;
 using GamePulse.Data.Ingestion;
 using GamePulse.Data.Leagues;
 using GamePulse.Worker.Hosting;
@@ -48,6 +49,7 @@ public static class BackfillCommand
                 services.GetRequiredService<IScoreSource>(),
                 services.GetRequiredService<ScoreboardIngester>(),
                 services.GetRequiredService<IngestRunRepository>(),
+                services.GetRequiredService<GameRepository>(),
                 services.GetRequiredService<IOptions<IngestionOptions>>().Value,
                 clock);
             var progress = new BackfillProgress(Console.Out, interactive: !Console.IsOutputRedirected);

@@ -1,5 +1,7 @@
+using GamePulse.Data.Games;
 using GamePulse.Data.Ingestion;
 using GamePulse.Data.Leagues;
+using Npgsql;
 
 namespace GamePulse.Worker.Ingestion.Backfill;
 
@@ -7,12 +9,34 @@ public sealed record BackfillStep(int Done, int Total, DateOnly Date, IngestRepo
 
 public sealed record BackfillSummary(int Total, int AlreadyDone, int Succeeded, int Failed, int GamesWritten, bool Cancelled);
 
-/// <summary>Walks a date range through the ingest pipeline, skipping dates a previous backfill or job already completed.</summary>
-public sealed class BackfillRunner(IScoreSource source, ScoreboardIngester ingester, IngestRunRepository runs, IngestionOptions options, TimeProvider clock)
+/// <summary>
+/// Walks a date range through the ingest pipeline, skipping dates a previous backfill or job already completed, and
+/// refreshes the planner's statistics once it has written games (a season is a bulk load).
+/// </summary>
+public sealed class BackfillRunner(IScoreSource source, ScoreboardIngester ingester, IngestRunRepository runs, GameRepository games, IngestionOptions options, TimeProvider clock)
 {
     public const string Job = "backfill";
 
     public async Task<BackfillSummary> RunAsync(League league, DateOnly from, DateOnly to, Action<BackfillStep> progress, CancellationToken cancellationToken)
+    {
+        var summary = await WalkAsync(league, from, to, progress, cancellationToken);
+        if (summary.GamesWritten > 0)
+        {
+            try
+            {
+                // Not cancellable: a cancelled backfill has still loaded its dates, and ANALYZE takes well under a second.
+                await games.AnalyzeAsync(CancellationToken.None);
+            }
+            catch (NpgsqlException)
+            {
+                // The dates are written either way; autovacuum analyzes the tables within a minute or so.
+            }
+        }
+
+        return summary;
+    }
+
+    private async Task<BackfillSummary> WalkAsync(League league, DateOnly from, DateOnly to, Action<BackfillStep> progress, CancellationToken cancellationToken)
     {
         var total = to.DayNumber - from.DayNumber + 1;
         var completed = await runs.GetCompletedDatesAsync(league.Id, ScoreboardIngester.SourceName(source.Kind), from, to, cancellationToken);

@@ -31,7 +31,7 @@ public sealed class BackfillRunnerTests
         var options = IngestHarness.FastOptions(server.BaseUrl);
         options.BackfillDelayMilliseconds = 0;
         using var source = IngestHarness.Espn(options);
-        var runner = new BackfillRunner(source, harness.Ingester, harness.Runs, options, TimeProvider.System);
+        var runner = new BackfillRunner(source, harness.Ingester, harness.Runs, database.Games, options, TimeProvider.System);
         var steps = new List<BackfillStep>();
 
         var first = await runner.RunAsync(Leagues.Mens, From, To, steps.Add, CancellationToken.None);
@@ -43,6 +43,35 @@ public sealed class BackfillRunnerTests
         Assert.HasCount(5, server.Requests, "the resumed run fetched only the date that had failed");
         Assert.AreEqual(5L, await database.ScalarAsync<long>("SELECT count(*) FROM ingest_runs WHERE job = 'backfill'"));
         CollectionAssert.AreEqual(new[] { 1, 2, 3, 4, 1, 2, 3, 4 }, steps.Select(s => s.Done).ToArray());
+    }
+
+    [TestMethod]
+    public async Task A_backfill_that_wrote_games_refreshes_the_planner_statistics_and_one_that_wrote_none_does_not()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var harness = IngestHarness.Create(database);
+        await using var server = await FakeFeedServer.StartAsync((context, _) =>
+            FakeFeedServer.ServeFileAsync(context, RepositoryPaths.Fixture("espn/scoreboard-2025-02-04-mixed.json")));
+        var options = IngestHarness.FastOptions(server.BaseUrl);
+        options.BackfillDelayMilliseconds = 0;
+        using var source = IngestHarness.Espn(options);
+        var runner = new BackfillRunner(source, harness.Ingester, harness.Runs, database.Games, options, TimeProvider.System);
+        // analyze_count counts manual ANALYZE only (autovacuum has its own counter), so these counts are the runner's.
+        const string Analyzes = "SELECT coalesce(sum(analyze_count), 0) FROM pg_stat_user_tables WHERE relname IN ('games', 'game_snapshots', 'pulse_history')";
+        const string Estimated = "SELECT count(*) FROM pg_class WHERE relname IN ('games', 'game_snapshots', 'pulse_history') AND reltuples > 0";
+
+        var first = await runner.RunAsync(Leagues.Mens, From, From, _ => { }, CancellationToken.None);
+
+        Assert.IsGreaterThan(0, first.GamesWritten);
+        Assert.AreEqual(3L, await database.ScalarAsync<long>(Analyzes), "each of the three tables was analyzed once");
+        Assert.AreEqual(3L, await database.ScalarAsync<long>(Estimated), "the planner's row estimates now count the loaded rows");
+        Assert.IsGreaterThan(0L, await database.ScalarAsync<long>("SELECT count(*) FROM pg_stats WHERE tablename = 'games' AND attname = 'espn_id'"));
+
+        await database.ExecuteAsync("DELETE FROM ingest_runs");
+        var again = await runner.RunAsync(Leagues.Mens, From, From, _ => { }, CancellationToken.None);
+
+        Assert.AreEqual(0, again.GamesWritten);
+        Assert.AreEqual(3L, await database.ScalarAsync<long>(Analyzes), "a re-run that wrote nothing leaves statistics to autovacuum");
     }
 
     [TestMethod]

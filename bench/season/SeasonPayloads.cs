@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace GamePulse.Bench.Backfill;
+namespace GamePulse.Bench.Season;
 
 /// <summary>
-/// Writes one saved ESPN scoreboard per day of a season, built from the recorded events of ../shared/fixtures/espn:
-/// every game final, with a new unique id (7DDDNNN: day index, game index) and the day's date. The number of games per
-/// day follows a season's shape (busy Saturdays and opening week, a quiet Christmas, a shrinking NCAA tournament).
+/// One saved ESPN scoreboard per day of a season, built from the recorded events of ../shared/fixtures/espn: every game
+/// final, with a new unique id (7DDDNNN: day index, game index) and the day's date. The number of games per day follows
+/// a season's shape (busy Saturdays and opening week, a quiet Christmas, a shrinking NCAA tournament). bench/backfill
+/// serves these days; bench/ingest loads them first, so that it measures against a database holding a season.
 /// </summary>
 public static class SeasonPayloads
 {
