@@ -55,7 +55,7 @@ public sealed class PulseRepository(NpgsqlDataSource dataSource)
 
             var written = await connection.QuerySingleAsync<(int Updated, int History)>(new CommandDefinition("""
                 WITH input AS (
-                    SELECT * FROM jsonb_to_recordset(@payload::jsonb) AS i(game_id bigint, score smallint, factors text[])
+                    SELECT * FROM json_to_recordset(@payload::json) AS i(game_id bigint, score smallint, factors text[])
                 ),
                 updated AS (
                     UPDATE games g

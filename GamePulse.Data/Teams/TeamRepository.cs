@@ -91,7 +91,7 @@ public sealed class TeamRepository(NpgsqlDataSource dataSource)
             SELECT f.*,
                    CASE WHEN f.primary_color ~ '^[0-9a-f]{6}$' THEN f.primary_color END AS primary_ok,
                    CASE WHEN f.secondary_color ~ '^[0-9a-f]{6}$' THEN f.secondary_color END AS secondary_ok
-            FROM jsonb_to_recordset(@input::jsonb)
+            FROM json_to_recordset(@input::json)
                  AS f(external_id text, slug text, display_name text, short_name text, location text, nickname text,
                       abbreviation text, primary_color text, secondary_color text, logo_url text)
         ),
