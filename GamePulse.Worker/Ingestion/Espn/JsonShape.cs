@@ -13,8 +13,6 @@ internal sealed class JsonShape
 
     private JsonShape((string, byte[], JsonShape?)[] properties) => this.properties = properties;
 
-    public int Count => properties.Length;
-
     /// <summary>An object of which only these properties are kept, each as a leaf.</summary>
     public static JsonShape Keep(params string[] names) => new([.. names.Select(n => (n, JsonEncodedText.Encode(n).EncodedUtf8Bytes.ToArray(), (JsonShape?)null))]);
 
