@@ -86,8 +86,7 @@ public static class IngestCommand
     {
         try
         {
-            using var document = System.Text.Json.JsonDocument.Parse(body);
-            return ScoreboardPayload.Detect(document.RootElement);
+            return ScoreboardPayload.Detect(body);
         }
         catch (Exception ex) when (ex is System.Text.Json.JsonException or PayloadException)
         {

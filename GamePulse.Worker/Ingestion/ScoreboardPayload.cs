@@ -9,6 +9,8 @@ namespace GamePulse.Worker.Ingestion;
 /// <summary>Turns a payload's bytes into a <see cref="ParsedScoreboard"/>; live fetches and saved files both come through here.</summary>
 public static class ScoreboardPayload
 {
+    private const int MaxDepth = 128;
+
     public static ParsedScoreboard Parse(ReadOnlyMemory<byte> body, League league, ScoreSource? source = null)
     {
         if (body.IsEmpty || body.Span.Trim(" \r\n\t"u8).IsEmpty)
@@ -16,41 +18,61 @@ public static class ScoreboardPayload
             throw new PayloadException("Payload is empty.");
         }
 
-        JsonDocument document;
+        // Only reading the JSON throws JsonException; the parsers turn bad values into skipped games or PayloadException.
         try
         {
-            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 128 });
+            var kind = source ?? Detect(body.Span);
+            if (kind == ScoreSource.Espn)
+            {
+                return EspnScoreboardParser.Parse(body, league, MaxDepth);
+            }
+
+            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = MaxDepth });
+            return NcaaScoreboardParser.Parse(document.RootElement, league);
         }
         catch (JsonException ex)
         {
             throw new PayloadException($"Payload is not valid JSON (truncated or not JSON): {ex.Message}", ex);
         }
-
-        using (document)
-        {
-            var kind = source ?? Detect(document.RootElement);
-            return kind == ScoreSource.Espn
-                ? EspnScoreboardParser.Parse(document.RootElement, league)
-                : NcaaScoreboardParser.Parse(document.RootElement, league);
-        }
     }
 
-    /// <summary>ESPN payloads carry <c>events</c> (scoreboard) or <c>header</c> (summary); NCAA ones carry <c>games</c>.</summary>
-    public static ScoreSource Detect(JsonElement root)
+    /// <summary>
+    /// ESPN payloads carry <c>events</c> (scoreboard) or <c>header</c> (summary); NCAA ones carry <c>games</c>. Only the
+    /// top level is read, and it stops at the first ESPN key: a scoreboard's events follow its small leagues, season
+    /// and day, so an ESPN body is read once more in full only by its parser. Throws <see cref="JsonException"/> for
+    /// invalid JSON met on the way.
+    /// </summary>
+    public static ScoreSource Detect(ReadOnlySpan<byte> body)
     {
-        if (root.ValueKind == JsonValueKind.Object)
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = MaxDepth });
+        var games = false;
+        if (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
         {
-            if (root.TryGetProperty("events", out _) || root.TryGetProperty("header", out _))
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                return ScoreSource.Espn;
-            }
+                if (reader.ValueTextEquals("events"u8) || reader.ValueTextEquals("header"u8))
+                {
+                    return ScoreSource.Espn;
+                }
 
-            if (root.TryGetProperty("games", out _))
-            {
-                return ScoreSource.Ncaa;
+                games |= reader.ValueTextEquals("games"u8);
+                reader.Read();
+                reader.Skip();
             }
         }
+        else
+        {
+            reader.Skip();
+        }
 
-        throw new PayloadException("Payload is neither an ESPN scoreboard (events) nor an NCAA scoreboard (games).");
+        // The whole body was read: anything after the value makes it invalid JSON, as it does for the parsers.
+        if (reader.Read())
+        {
+            throw new JsonException("Unexpected data after the JSON value.");
+        }
+
+        return games
+            ? ScoreSource.Ncaa
+            : throw new PayloadException("Payload is neither an ESPN scoreboard (events) nor an NCAA scoreboard (games).");
     }
 }

@@ -14,7 +14,26 @@ public static class EspnScoreboardParser
 {
     private const short Unranked = 99;
 
-    public static ParsedScoreboard Parse(JsonElement root, League league)
+    /// <summary>
+    /// Reads only the fields of <see cref="EspnPayloadShape"/>: a 150-game scoreboard is about 1.9 MB, over half of it
+    /// subtrees never read, and building a JsonDocument over all of it took most of the parse. Invalid or truncated
+    /// JSON throws <see cref="JsonException"/>.
+    /// </summary>
+    public static ParsedScoreboard Parse(ReadOnlyMemory<byte> body, League league, int maxDepth)
+    {
+        var root = EspnPayloadShape.Payload.Read(body, maxDepth);
+        try
+        {
+            return Parse(root, league);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Text that is not UTF-8 outside any game (a league slug, the day); inside one it only skips that game.
+            throw new PayloadException($"ESPN payload cannot be read: {ex.Message}", ex);
+        }
+    }
+
+    private static ParsedScoreboard Parse(ShapedJson root, League league)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -28,10 +47,10 @@ public static class EspnScoreboardParser
             throw new PayloadException($"ESPN payload is for '{leagueSlug}', not {league.EspnPath}.");
         }
 
-        List<(JsonElement Event, JsonElement? Venue)> events = isSummary
-            ? [(root.GetProperty("header"), root.Get("gameInfo").Get("venue"))]
+        List<(ShapedJson Event, ShapedJson? Venue)> events = isSummary
+            ? [(root.Property("header"), root.Get("gameInfo").Get("venue"))]
             : root.Get("events") is { ValueKind: JsonValueKind.Array } list
-                ? [.. list.EnumerateArray().Select(e => (e, (JsonElement?)null))]
+                ? [.. list.Items.Select(e => (e, (ShapedJson?)null))]
                 : throw new PayloadException("ESPN payload has no events array (not a scoreboard or summary).");
 
         var games = new List<FeedGame>();
@@ -39,9 +58,11 @@ public static class EspnScoreboardParser
         var skipped = new List<SkippedGame>();
         foreach (var (item, venue) in events)
         {
-            var id = item.Get("id").String();
+            string? id = null;
             try
             {
+                // Inside the try: an id that is not UTF-8 skips this game, not the payload.
+                id = item.Get("id").String();
                 var (game, home, away) = ParseEvent(item, venue);
                 games.Add(game);
                 teams.Add(home);
@@ -61,7 +82,7 @@ public static class EspnScoreboardParser
         return new ParsedScoreboard(ScoreSource.Espn, date ?? (gameDates.Count == 1 ? gameDates[0] : null), games, teams, skipped);
     }
 
-    private static (FeedGame Game, FeedTeam Home, FeedTeam Away) ParseEvent(JsonElement item, JsonElement? summaryVenue)
+    private static (FeedGame Game, FeedTeam Home, FeedTeam Away) ParseEvent(ShapedJson item, ShapedJson? summaryVenue)
     {
         var id = item.Get("id").String() ?? throw new BadGameException("event without an id");
         var competition = item.Get("competitions").Items().FirstOrDefault();
@@ -162,7 +183,7 @@ public static class EspnScoreboardParser
         return (short)(date.Month >= 7 ? date.Year + 1 : date.Year);
     }
 
-    private static FeedTeam Team(JsonElement competitor, string eventId)
+    private static FeedTeam Team(ShapedJson competitor, string eventId)
     {
         var team = competitor.Get("team");
         var id = team.Get("id").String() ?? competitor.Get("id").String() ?? throw new BadGameException($"event {eventId} has a team without an id");
@@ -179,7 +200,7 @@ public static class EspnScoreboardParser
             LogoUrl: team.Get("logo").String() ?? team.Get("logos").Items().FirstOrDefault().Get("href").String());
     }
 
-    private static short[]? LineScores(JsonElement competitor)
+    private static short[]? LineScores(ShapedJson competitor)
     {
         var values = competitor.Get("linescores").Items()
             .Select(l => (l.Get("value") ?? l.Get("displayValue")).Short())
@@ -187,13 +208,13 @@ public static class EspnScoreboardParser
         return values.Count == 0 || values.Any(v => v is null) ? null : [.. values.Select(v => v!.Value)];
     }
 
-    private static short? Rank(JsonElement competitor) =>
+    private static short? Rank(ShapedJson competitor) =>
         (competitor.Get("curatedRank").Get("current") ?? competitor.Get("rank")).Short() is { } rank and > 0 and < Unranked ? rank : null;
 
-    private static short? Seed(JsonElement competitor) =>
+    private static short? Seed(ShapedJson competitor) =>
         (competitor.Get("seed") ?? competitor.Get("tournamentSeed")).Short() is { } seed and > 0 ? seed : null;
 
-    private static string? Record(JsonElement competitor)
+    private static string? Record(ShapedJson competitor)
     {
         var records = (competitor.Get("records") ?? competitor.Get("record")).Items().ToList();
         var overall = records.FirstOrDefault(r => r.Get("type").String() == "total" || r.Get("name").String() == "overall");
@@ -205,7 +226,7 @@ public static class EspnScoreboardParser
     /// home is -3.5; "ARIZ -3.5" with Arizona away is 3.5). A line whose sign contradicts the favourite flags, or one
     /// out of any sane range, is dropped rather than trusted: no line is better than a backwards one.
     /// </summary>
-    private static decimal? HomeSpread(JsonElement competition)
+    private static decimal? HomeSpread(ShapedJson competition)
     {
         var odds = competition.Get("odds").Items().FirstOrDefault();
         if (odds.Get("spread").Number() is not { } spread || Math.Abs(spread) >= 100)
@@ -219,12 +240,12 @@ public static class EspnScoreboardParser
         return contradicted ? null : Math.Round(spread, 1, MidpointRounding.AwayFromZero);
     }
 
-    private static decimal? OverUnder(JsonElement competition) =>
+    private static decimal? OverUnder(ShapedJson competition) =>
         competition.Get("odds").Items().FirstOrDefault().Get("overUnder").Number() is { } total and > 0 and < 1000
             ? Math.Round(total, 1, MidpointRounding.AwayFromZero)
             : null;
 
-    private static string? Broadcast(JsonElement competition)
+    private static string? Broadcast(ShapedJson competition)
     {
         if (competition.Get("broadcast").String() is { } single)
         {
@@ -232,10 +253,15 @@ public static class EspnScoreboardParser
         }
 
         var names = competition.Get("broadcasts").Items()
-            .SelectMany(b => b.Get("names") is { } list ? list.EnumerateArray().Select(n => ((JsonElement?)n).String()) : [b.Get("media").Get("shortName").String()])
+            .SelectMany(b => b.Get("names") is { } list ? NamesOf(list) : [b.Get("media").Get("shortName").String()])
             .OfType<string>()
             .Distinct()
             .ToList();
         return names.Count > 0 ? string.Join(", ", names) : null;
     }
+
+    // "names" that is not an array makes the game unreadable, with the message JsonElement.EnumerateArray gave.
+    private static IEnumerable<string?> NamesOf(ShapedJson names) => names.ValueKind == JsonValueKind.Array
+        ? names.Items.Select(n => ((ShapedJson?)n).String())
+        : throw new InvalidOperationException($"The requested operation requires an element of type 'Array', but the target element has type '{names.ValueKind}'.");
 }

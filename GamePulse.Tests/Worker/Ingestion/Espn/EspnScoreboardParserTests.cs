@@ -224,4 +224,150 @@ public sealed class EspnScoreboardParserTests
         Assert.IsEmpty(parsed.Skipped);
         Assert.IsNull(parsed.Games.Single(g => g.Game.ExternalId == "401725711").Game.HomeSpread);
     }
+
+    private static JsonNode Fixture(string fixture) => JsonNode.Parse(File.ReadAllText(RepositoryPaths.Fixture(fixture)))!;
+
+    private static ParsedScoreboard Parse(JsonNode json) => ScoreboardPayload.Parse(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()), Leagues.Mens);
+
+    private static JsonNode Event(JsonNode json, string id) => json["events"]!.AsArray().Single(e => (string?)e!["id"] == id)!;
+
+    [TestMethod]
+    public void Numbers_sent_as_strings_and_strings_sent_as_numbers_read_the_same()
+    {
+        // 401719131 is live, 54-?, in the 2nd half: its score as a number, its period as a string, a float line score.
+        var json = Fixture("espn/scoreboard-2025-02-04-mixed.json");
+        var competition = Event(json, "401719131")["competitions"]![0]!;
+        var home = competition["competitors"]!.AsArray().Single(c => (string?)c!["homeAway"] == "home")!;
+        home["score"] = 54;
+        home["linescores"]![0]!["value"] = 30.0;
+        competition["status"]!["period"] = "2";
+        home["team"]!["id"] = 2599;
+
+        var game = Parse(json).Games.Single(g => g.Game.ExternalId == "401719131");
+
+        Assert.AreEqual((short)54, game.Game.HomeScore);
+        Assert.AreEqual((short)2, game.Game.Period);
+        CollectionAssert.AreEqual(new short[] { 30, 24 }, game.Game.HomeLineScores);
+        Assert.AreEqual("2599", game.HomeTeamExternalId);
+    }
+
+    [TestMethod]
+    public void An_event_without_a_status_is_skipped_with_the_reason()
+    {
+        var json = Fixture("espn/scoreboard-2025-02-04-mixed.json");
+        var ev = Event(json, "401719131");
+        ev.AsObject().Remove("status");
+        ev["competitions"]![0]!.AsObject().Remove("status");
+
+        var parsed = Parse(json);
+
+        Assert.HasCount(9, parsed.Games);
+        Assert.AreEqual(new SkippedGame("401719131", "event 401719131 has no status"), parsed.Skipped.Single());
+    }
+
+    [TestMethod]
+    [DataRow("\"names\": \"ESPN\"", DisplayName = "broadcast names that are not an array")]
+    [DataRow("\"score\": 1e40", DisplayName = "a score beyond any number")]
+    [DataRow("\"status\": \"final\"", DisplayName = "a status that is not an object")]
+    public void A_game_with_a_value_of_the_wrong_kind_is_skipped_and_the_others_parse(string change)
+    {
+        var json = Fixture("espn/scoreboard-2025-02-04-mixed.json");
+        var competition = Event(json, "401719131")["competitions"]![0]!;
+        var (name, value) = (change[1..change.IndexOf('"', 1)], JsonNode.Parse(change[(change.IndexOf(':') + 1)..]));
+        if (name == "names")
+        {
+            // The single "broadcast" is read first; without it the list is.
+            competition.AsObject().Remove("broadcast");
+            competition["broadcasts"]![0]![name] = value;
+        }
+        else if (name == "score")
+        {
+            competition["competitors"]![0]![name] = value;
+        }
+        else
+        {
+            competition[name] = value;
+        }
+
+        var parsed = Parse(json);
+
+        Assert.HasCount(9, parsed.Games);
+        Assert.AreEqual("401719131", parsed.Skipped.Single().ExternalId);
+    }
+
+    [TestMethod]
+    public void A_body_truncated_inside_the_leaders_we_skip_is_still_invalid_JSON()
+    {
+        var body = File.ReadAllBytes(RepositoryPaths.Fixture("espn/scoreboard-2025-02-04-mixed.json"));
+        var leaders = body.AsSpan().IndexOf("\"leaders\""u8);
+
+        var ex = Assert.ThrowsExactly<PayloadException>(() => ScoreboardPayload.Parse(body.AsMemory()[..(leaders + 200)], Leagues.Mens, ScoreSource.Espn));
+
+        StringAssert.StartsWith(ex.Message, "Payload is not valid JSON");
+    }
+
+    [TestMethod]
+    [DataRow("\"leaders\": [", "\"leaders\": [{\"a\": tru},", DisplayName = "a bad literal inside leaders")]
+    [DataRow("\"statistics\": [", "\"statistics\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]],", DisplayName = "nesting deeper than 128 inside statistics")]
+    public void Invalid_JSON_inside_a_subtree_we_skip_is_still_a_payload_error(string find, string replace)
+    {
+        var text = File.ReadAllText(RepositoryPaths.Fixture("espn/scoreboard-2025-02-04-mixed.json"));
+        var at = text.IndexOf(find, StringComparison.Ordinal);
+        var body = System.Text.Encoding.UTF8.GetBytes(text[..at] + replace + text[(at + find.Length)..]);
+
+        Assert.ThrowsExactly<PayloadException>(() => ScoreboardPayload.Parse(body, Leagues.Mens));
+    }
+
+    [TestMethod]
+    public void Data_after_the_scoreboard_is_a_payload_error()
+    {
+        var body = File.ReadAllBytes(RepositoryPaths.Fixture("espn/scoreboard-2025-02-04-mixed.json"));
+
+        Assert.ThrowsExactly<PayloadException>(() => ScoreboardPayload.Parse(body.Concat("{}"u8.ToArray()).ToArray(), Leagues.Mens));
+    }
+
+    [TestMethod]
+    public void Escaped_property_names_and_values_are_read_unescaped()
+    {
+        var text = File.ReadAllText(RepositoryPaths.Fixture("espn/scoreboard-2025-02-04-mixed.json"))
+            .Replace("\"homeAway\"", "\"home\\u0041way\"", StringComparison.Ordinal)
+            .Replace("\"St. John's Red Storm\"", "\"St. John\\u0027s Red Storm\"", StringComparison.Ordinal);
+
+        var parsed = ScoreboardPayload.Parse(System.Text.Encoding.UTF8.GetBytes(text), Leagues.Mens);
+
+        Assert.HasCount(10, parsed.Games);
+        Assert.AreEqual("St. John's Red Storm", parsed.Teams.First(t => t.ExternalId == "2599").DisplayName);
+    }
+
+    [TestMethod]
+    public void Text_that_is_not_UTF8_skips_its_game_or_fails_the_payload_but_never_escapes()
+    {
+        var body = File.ReadAllBytes(RepositoryPaths.Fixture("espn/scoreboard-2025-02-04-mixed.json"));
+        byte[] Corrupt(string marker)
+        {
+            var copy = (byte[])body.Clone();
+            copy[copy.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(marker)) + marker.Length] = 0xFF;
+            return copy;
+        }
+
+        var parsed = ScoreboardPayload.Parse(Corrupt("\"displayName\": \"St. John"), Leagues.Mens);
+        Assert.HasCount(9, parsed.Games);
+        Assert.HasCount(1, parsed.Skipped);
+        Assert.ThrowsExactly<PayloadException>(() => ScoreboardPayload.Parse(Corrupt("\"slug\": \""), Leagues.Mens));
+    }
+
+    [TestMethod]
+    public void A_summary_is_detected_by_its_header_after_the_box_score_and_plays()
+    {
+        var parsed = ScoreboardPayload.Parse(File.ReadAllBytes(RepositoryPaths.Fixture("espn/summary-401828387.json")), Leagues.Mens, source: null);
+
+        Assert.AreEqual((ScoreSource.Espn, "401828387"), (parsed.Source, parsed.Games.Single().Game.ExternalId));
+    }
+
+    [TestMethod]
+    [DataRow("{\"games\":[],\"events\":[]}", ScoreSource.Espn)]
+    [DataRow("{\"header\":null}", ScoreSource.Espn)]
+    [DataRow("{\"other\":{\"events\":[]},\"games\":[]}", ScoreSource.Ncaa)]
+    public void Detection_looks_at_the_top_level_names_only(string body, ScoreSource expected) =>
+        Assert.AreEqual(expected, ScoreboardPayload.Detect(System.Text.Encoding.UTF8.GetBytes(body)));
 }
