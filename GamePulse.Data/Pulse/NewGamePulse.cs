@@ -11,9 +11,7 @@ public static class NewGamePulse
 {
     public static PulseScore Compute(short leagueId, GameUpsert game, string homeName, string awayName)
     {
-        // RecomputeAsync reads the new snapshot and then appends the current state again; keep both points so the flow is identical.
-        var now = new FlowPoint(game.Period, game.Clock, game.HomeScore, game.AwayScore);
-        return PulseCalculator.Compute(new PulseInput
+        var row = new PulseRepository.GameRow
         {
             LeagueId = leagueId,
             State = game.State,
@@ -21,8 +19,6 @@ public static class NewGamePulse
             Clock = game.Clock,
             HomeScore = game.HomeScore,
             AwayScore = game.AwayScore,
-            HomeName = homeName,
-            AwayName = awayName,
             HomeRank = game.HomeRank,
             AwayRank = game.AwayRank,
             HomeSeed = game.HomeSeed,
@@ -31,7 +27,11 @@ public static class NewGamePulse
             SeasonType = game.SeasonType,
             Notes = game.Notes,
             HomeSpread = game.HomeSpread,
-            Flow = GameFlow.From([now, now], GameFormat.ForLeague(leagueId)),
-        });
+            HomeName = homeName,
+            AwayName = awayName,
+        };
+        // Right after the insert, RecomputeAsync would read exactly this one snapshot (and append the current state).
+        var snapshot = new PulseRepository.SnapshotRow { Period = game.Period, Clock = game.Clock, HomeScore = game.HomeScore, AwayScore = game.AwayScore };
+        return PulseCalculator.Compute(row.ToInput([snapshot]));
     }
 }

@@ -152,7 +152,8 @@ public sealed class PulseRepository(NpgsqlDataSource dataSource)
         return [.. rows];
     }
 
-    private sealed record GameRow
+    // Internal so NewGamePulse scores a game that is not stored yet through the same ToInput as a recompute.
+    internal sealed record GameRow
     {
         public long Id { get; init; }
         public short LeagueId { get; init; }
@@ -200,7 +201,7 @@ public sealed class PulseRepository(NpgsqlDataSource dataSource)
         }
     }
 
-    private sealed record SnapshotRow
+    internal sealed record SnapshotRow
     {
         public long GameId { get; init; }
         public int? Period { get; init; }
