@@ -29,6 +29,7 @@ public static class PostgresServer
     [AssemblyInitialize]
     public static async Task StartAsync(TestContext context)
     {
+        TestHostSettings.Apply();
         DapperConventions.Apply();
         Port = FreePort();
         dataDirectory = Path.Combine(RepositoryPaths.Root, ".data", $"test-{Environment.ProcessId}");
