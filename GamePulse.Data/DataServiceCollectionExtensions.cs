@@ -1,4 +1,3 @@
-using Dapper;
 using GamePulse.Data.Accounts;
 using GamePulse.Data.Conferences;
 using GamePulse.Data.Games;
@@ -19,6 +18,7 @@ public static class DataServiceCollectionExtensions
     {
         DapperConventions.Apply();
         services.AddSingleton(_ => CreateDataSource(connectionString));
+        services.AddSingleton<GamePulseDbFactory>();
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<LeagueRepository>();
         services.AddSingleton<ConferenceRepository>();
@@ -49,17 +49,18 @@ public static class DataServiceCollectionExtensions
     }
 }
 
+// TODO(lead): remove with the last Dapper use (migration runner, seeder, accounts).
 public static class DapperConventions
 {
     /// <summary>snake_case columns map onto PascalCase properties; DateOnly reads from PostgreSQL dates.</summary>
     public static void Apply()
     {
-        DefaultTypeMap.MatchNamesWithUnderscores = true;
-        SqlMapper.AddTypeHandler(new DateOnlyHandler());
+        Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
+        Dapper.SqlMapper.AddTypeHandler(new DateOnlyHandler());
     }
 
     // Dapper 2.1 does not know DateOnly; Npgsql reads and writes it natively as a PostgreSQL date.
-    private sealed class DateOnlyHandler : SqlMapper.TypeHandler<DateOnly>
+    private sealed class DateOnlyHandler : Dapper.SqlMapper.TypeHandler<DateOnly>
     {
         public override void SetValue(System.Data.IDbDataParameter parameter, DateOnly value)
         {

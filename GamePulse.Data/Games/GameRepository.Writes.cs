@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Dapper;
 using GamePulse.Data.Teams;
-using Npgsql;
+using LinqToDB.Data;
+using LinqToDB.Mapping;
 
 namespace GamePulse.Data.Games;
 
@@ -31,7 +31,7 @@ public sealed partial class GameRepository
     /// canceled games keep their original start time. A new game's precomputed Pulse (<see cref="GameUpsert.PulseScore"/>)
     /// is written with its row and its first pulse_history point, so only updated games need rescoring afterwards.
     /// </summary>
-    public async Task<UpsertResult> UpsertAsync(short leagueId, ScoreSource source, IReadOnlyCollection<GameUpsert> games, DateTimeOffset observedAt, NpgsqlTransaction? transaction = null, CancellationToken cancellationToken = default)
+    public async Task<UpsertResult> UpsertAsync(GamePulseDb db, short leagueId, ScoreSource source, IReadOnlyCollection<GameUpsert> games, DateTimeOffset observedAt, CancellationToken cancellationToken = default)
     {
         if (games.Count == 0)
         {
@@ -40,34 +40,23 @@ public sealed partial class GameRepository
 
         var payload = JsonSerializer.Serialize(games, SnakeCase);
         var sql = source == ScoreSource.Espn ? UpsertEspnSql : UpsertNcaaSql;
-        var connection = transaction?.Connection ?? await dataSource.OpenConnectionAsync(cancellationToken);
-        try
+        // Raw SQL: one set-based statement with the never-regress guard and xmax = 0 counting, which LINQ cannot say.
+        var rows = await db.QueryToListAsync<UpsertRow>(sql, new { leagueId, payload, observedAt = observedAt.ToUniversalTime() }, cancellationToken);
+        var changed = rows.Where(r => r.Kind is "inserted" or "updated").ToList();
+        return new UpsertResult(
+            Seen: games.Count,
+            Inserted: rows.Count(r => r.Kind == "inserted"),
+            Updated: rows.Count(r => r.Kind == "updated"),
+            Unchanged: games.Count - changed.Count,
+            SnapshotRows: rows.FirstOrDefault(r => r.Kind == "snapshots")?.Count ?? 0,
+            StaleIgnored: rows.FirstOrDefault(r => r.Kind == "stale")?.Count ?? 0,
+            ChangedGameIds: [.. changed.Select(r => r.GameId!.Value)],
+            Corrections: [.. changed.Where(r => r.OldHomeScore != r.NewHomeScore || r.OldAwayScore != r.NewAwayScore)
+                .Where(r => r.WasFinal == true)
+                .Select(r => new ScoreCorrection(r.GameId!.Value, r.ExternalId!, r.OldHomeScore, r.OldAwayScore, r.NewHomeScore, r.NewAwayScore))])
         {
-            var rows = (await connection.QueryAsync<UpsertRow>(new CommandDefinition(
-                sql, new { leagueId, payload, observedAt }, transaction, cancellationToken: cancellationToken))).ToList();
-            var changed = rows.Where(r => r.Kind is "inserted" or "updated").ToList();
-            return new UpsertResult(
-                Seen: games.Count,
-                Inserted: rows.Count(r => r.Kind == "inserted"),
-                Updated: rows.Count(r => r.Kind == "updated"),
-                Unchanged: games.Count - changed.Count,
-                SnapshotRows: rows.FirstOrDefault(r => r.Kind == "snapshots")?.Count ?? 0,
-                StaleIgnored: rows.FirstOrDefault(r => r.Kind == "stale")?.Count ?? 0,
-                ChangedGameIds: [.. changed.Select(r => r.GameId!.Value)],
-                Corrections: [.. changed.Where(r => r.OldHomeScore != r.NewHomeScore || r.OldAwayScore != r.NewAwayScore)
-                    .Where(r => r.WasFinal == true)
-                    .Select(r => new ScoreCorrection(r.GameId!.Value, r.ExternalId!, r.OldHomeScore, r.OldAwayScore, r.NewHomeScore, r.NewAwayScore))])
-            {
-                UnscoredGameIds = [.. changed.Where(r => r.Scored != true).Select(r => r.GameId!.Value)],
-            };
-        }
-        finally
-        {
-            if (transaction is null)
-            {
-                await connection.DisposeAsync();
-            }
-        }
+            UnscoredGameIds = [.. changed.Where(r => r.Scored != true).Select(r => r.GameId!.Value)],
+        };
     }
 
     /// <summary>
@@ -78,21 +67,40 @@ public sealed partial class GameRepository
     /// </summary>
     public async Task AnalyzeAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("ANALYZE games, game_snapshots, pulse_history", cancellationToken: cancellationToken));
+        await using var db = databases.Open();
+        await db.ExecuteAsync("ANALYZE games, game_snapshots, pulse_history", cancellationToken);
     }
 
     private sealed record UpsertRow
     {
+        [Column("kind")]
         public required string Kind { get; init; }
+
+        [Column("game_id")]
         public long? GameId { get; init; }
+
+        [Column("external_id")]
         public string? ExternalId { get; init; }
+
+        [Column("was_final")]
         public bool? WasFinal { get; init; }
+
+        [Column("scored")]
         public bool? Scored { get; init; }
+
+        [Column("old_home_score")]
         public short? OldHomeScore { get; init; }
+
+        [Column("old_away_score")]
         public short? OldAwayScore { get; init; }
+
+        [Column("new_home_score")]
         public short? NewHomeScore { get; init; }
+
+        [Column("new_away_score")]
         public short? NewAwayScore { get; init; }
+
+        [Column("count")]
         public int? Count { get; init; }
     }
 

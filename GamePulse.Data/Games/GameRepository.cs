@@ -1,96 +1,75 @@
-using Dapper;
 using GamePulse.Data.Teams;
-using Npgsql;
+using LinqToDB;
+using LinqToDB.Async;
 
 namespace GamePulse.Data.Games;
 
-public sealed partial class GameRepository(NpgsqlDataSource dataSource)
+public sealed partial class GameRepository(GamePulseDbFactory databases)
 {
-    // Internal so Pulse's "best games" reads return the same card model as the scoreboards.
-    internal const string SelectSummaries = """
-        SELECT g.id, g.league_id, l.slug AS league_slug, g.start_time, g.game_date, g.state, g.period, g.clock, g.detail,
-               g.neutral_site, g.conference_game, g.broadcast, g.notes, g.home_spread, g.over_under, g.season, g.season_type,
-               g.venue_name, g.venue_city, g.venue_state, g.home_line_scores, g.away_line_scores, g.updated_at,
-               g.pulse_score, g.pulse_factors,
-               h.id AS home_team_id, h.slug AS home_slug, h.display_name AS home_display_name, h.short_name AS home_short_name,
-               h.abbreviation AS home_abbreviation, h.primary_color AS home_color, h.logo_url AS home_logo_url,
-               g.home_score, g.home_rank, g.home_seed, g.home_record, h.conference_id AS home_conference_id,
-               a.id AS away_team_id, a.slug AS away_slug, a.display_name AS away_display_name, a.short_name AS away_short_name,
-               a.abbreviation AS away_abbreviation, a.primary_color AS away_color, a.logo_url AS away_logo_url,
-               g.away_score, g.away_rank, g.away_seed, g.away_record, a.conference_id AS away_conference_id
-        FROM games g
-        JOIN leagues l ON l.id = g.league_id
-        JOIN teams h ON h.id = g.home_team_id
-        JOIN teams a ON a.id = g.away_team_id
-        """;
-
     /// <summary>The games of one league on one US-Eastern calendar date, in start order (TBA last).</summary>
     public async Task<IReadOnlyList<GameSummary>> GetScoreboardAsync(short leagueId, DateOnly date, CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<GameSummary>(new CommandDefinition(
-            $"{SelectSummaries} WHERE g.league_id = @leagueId AND g.game_date = @date ORDER BY g.start_time NULLS LAST, g.id",
-            new { leagueId, date }, cancellationToken: cancellationToken));
-        return [.. rows];
+        await using var db = databases.Open();
+        return await db.Joined()
+            .Where(j => j.Game.LeagueId == leagueId && j.Game.GameDate == date)
+            .OrderBy(j => j.Game.StartTime).ThenBy(j => j.Game.Id)
+            .Select(GameSummaries.ToSummary)
+            .ToListAsync(cancellationToken);
     }
 
-    /// <summary>The games of every league on one date (the home page).</summary>
+    /// <summary>The games of every league on one date (the home page), league by league.</summary>
     public async Task<IReadOnlyList<GameSummary>> GetAllLeaguesOnDateAsync(DateOnly date, CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<GameSummary>(new CommandDefinition(
-            $"{SelectSummaries} WHERE g.league_id IN (SELECT id FROM leagues) AND g.game_date = @date ORDER BY l.sort_order, g.start_time NULLS LAST, g.id",
-            new { date }, cancellationToken: cancellationToken));
-        return [.. rows];
+        await using var db = databases.Open();
+        return await db.Joined()
+            .Where(j => j.Game.GameDate == date)
+            .OrderBy(j => j.League.SortOrder).ThenBy(j => j.Game.StartTime).ThenBy(j => j.Game.Id)
+            .Select(GameSummaries.ToSummary)
+            .ToListAsync(cancellationToken);
     }
 
     public async Task<GameSummary?> FindByIdAsync(long id, CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<GameSummary>(new CommandDefinition(
-            $"{SelectSummaries} WHERE g.id = @id", new { id }, cancellationToken: cancellationToken));
+        await using var db = databases.Open();
+        return await db.Joined().Where(j => j.Game.Id == id).Select(GameSummaries.ToSummary).SingleOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>A team's games of one season, in date order.</summary>
     public async Task<IReadOnlyList<GameSummary>> GetTeamSeasonAsync(int teamId, int season, CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<GameSummary>(new CommandDefinition($"""
-            {SelectSummaries}
-            WHERE g.id IN (SELECT id FROM games WHERE home_team_id = @teamId UNION SELECT id FROM games WHERE away_team_id = @teamId)
-              AND g.season = @season
-            ORDER BY g.game_date, g.start_time NULLS LAST
-            """, new { teamId, season }, cancellationToken: cancellationToken));
-        return [.. rows];
+        await using var db = databases.Open();
+        return await db.Joined()
+            .Where(j => (j.Game.HomeTeamId == teamId || j.Game.AwayTeamId == teamId) && j.Game.Season == season)
+            .OrderBy(j => j.Game.GameDate).ThenBy(j => j.Game.StartTime)
+            .Select(GameSummaries.ToSummary)
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>The nearest earlier and later dates that have games of the league, skipping empty days.</summary>
     public async Task<AdjacentDates> GetAdjacentDatesAsync(short leagueId, DateOnly date, CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleAsync<AdjacentDates>(new CommandDefinition("""
-            SELECT (SELECT max(game_date) FROM games WHERE league_id = @leagueId AND game_date < @date) AS previous,
-                   (SELECT min(game_date) FROM games WHERE league_id = @leagueId AND game_date > @date) AS next
-            """, new { leagueId, date }, cancellationToken: cancellationToken));
+        await using var db = databases.Open();
+        var league = db.Games.Where(g => g.LeagueId == leagueId);
+        var previous = await league.Where(g => g.GameDate < date).MaxAsync(g => (DateOnly?)g.GameDate, cancellationToken);
+        var next = await league.Where(g => g.GameDate > date).MinAsync(g => (DateOnly?)g.GameDate, cancellationToken);
+        return new AdjacentDates(previous, next);
     }
 
     /// <summary>Which of these source game ids are stored already (the ingester precomputes Pulse only for the others).</summary>
-    public async Task<IReadOnlySet<string>> FindStoredExternalIdsAsync(short leagueId, ScoreSource source, IReadOnlyCollection<string> externalIds, NpgsqlTransaction transaction, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlySet<string>> FindStoredExternalIdsAsync(GamePulseDb db, short leagueId, ScoreSource source, IReadOnlyCollection<string> externalIds, CancellationToken cancellationToken = default)
     {
-        var column = source == ScoreSource.Espn ? "espn_id" : "ncaa_id";
-        var rows = await transaction.Connection!.QueryAsync<string>(new CommandDefinition(
-            $"SELECT {column} FROM games WHERE league_id = @leagueId AND {column} = ANY(@externalIds)",
-            new { leagueId, externalIds = externalIds.ToArray() }, transaction, cancellationToken: cancellationToken));
-        return rows.ToHashSet(StringComparer.Ordinal);
+        var ids = externalIds.ToArray();
+        var league = db.Games.Where(g => g.LeagueId == leagueId);
+        var stored = source == ScoreSource.Espn
+            ? league.Where(g => ids.Contains(g.EspnId)).Select(g => g.EspnId!)
+            : league.Where(g => ids.Contains(g.NcaaId)).Select(g => g.NcaaId!);
+        return (await stored.ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>A game's observed changes, oldest first.</summary>
     public async Task<IReadOnlyList<GameSnapshot>> GetSnapshotsAsync(long gameId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<GameSnapshot>(new CommandDefinition(
-            "SELECT id, observed_at, state, period, clock, home_score, away_score FROM game_snapshots WHERE game_id = @gameId ORDER BY id",
-            new { gameId }, cancellationToken: cancellationToken));
-        return [.. rows];
+        await using var db = databases.Open();
+        return await db.GameSnapshots.Where(s => s.GameId == gameId).OrderBy(s => s.Id).ToListAsync(cancellationToken);
     }
 }

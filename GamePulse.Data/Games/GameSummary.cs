@@ -1,6 +1,8 @@
+using LinqToDB.Mapping;
+
 namespace GamePulse.Data.Games;
 
-/// <summary>One side of a game as a scoreboard shows it.</summary>
+/// <summary>One side of a game as a scoreboard shows it: the team, and what this game says about it.</summary>
 public sealed record GameTeam(
     int Id,
     string Slug,
@@ -13,15 +15,22 @@ public sealed record GameTeam(
     int? Rank,
     int? Seed,
     string? Record,
-    int? ConferenceId);
+    int? ConferenceId,
+    short[]? LineScores);
 
-/// <summary>A game with both teams, projected for scoreboards, team pages and the game page.</summary>
+/// <summary>
+/// A game with both teams, projected for scoreboards, team pages and the game page. Built in one place,
+/// <see cref="GameSummaries"/>; times are UTC instants.
+/// </summary>
 public sealed record GameSummary
 {
     public long Id { get; init; }
     public short LeagueId { get; init; }
     public required string LeagueSlug { get; init; }
-    public DateTime? StartTime { get; init; }
+
+    /// <summary>Tip-off; null when the source says TBA.</summary>
+    public DateTimeOffset? StartTime { get; init; }
+
     public DateOnly GameDate { get; init; }
     public required string State { get; init; }
     public int? Period { get; init; }
@@ -41,57 +50,46 @@ public sealed record GameSummary
     public string? VenueName { get; init; }
     public string? VenueCity { get; init; }
     public string? VenueState { get; init; }
-    public short[]? HomeLineScores { get; init; }
-    public short[]? AwayLineScores { get; init; }
-    public DateTime UpdatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
 
     /// <summary>Pulse 0–100 (null until the Worker first computes it) and its top factors in words; see docs/pulse.md.</summary>
     public int? PulseScore { get; init; }
 
     public string[]? PulseFactors { get; init; }
 
-    public int HomeTeamId { get; init; }
-    public required string HomeSlug { get; init; }
-    public required string HomeDisplayName { get; init; }
-    public required string HomeShortName { get; init; }
-    public string? HomeAbbreviation { get; init; }
-    public string? HomeColor { get; init; }
-    public string? HomeLogoUrl { get; init; }
-    public int? HomeScore { get; init; }
-    public int? HomeRank { get; init; }
-    public int? HomeSeed { get; init; }
-    public string? HomeRecord { get; init; }
-    public int? HomeConferenceId { get; init; }
+    public required GameTeam Home { get; init; }
 
-    public int AwayTeamId { get; init; }
-    public required string AwaySlug { get; init; }
-    public required string AwayDisplayName { get; init; }
-    public required string AwayShortName { get; init; }
-    public string? AwayAbbreviation { get; init; }
-    public string? AwayColor { get; init; }
-    public string? AwayLogoUrl { get; init; }
-    public int? AwayScore { get; init; }
-    public int? AwayRank { get; init; }
-    public int? AwaySeed { get; init; }
-    public string? AwayRecord { get; init; }
-    public int? AwayConferenceId { get; init; }
-
-    public GameTeam Home => new(HomeTeamId, HomeSlug, HomeDisplayName, HomeShortName, HomeAbbreviation, HomeColor, HomeLogoUrl, HomeScore, HomeRank, HomeSeed, HomeRecord, HomeConferenceId);
-
-    public GameTeam Away => new(AwayTeamId, AwaySlug, AwayDisplayName, AwayShortName, AwayAbbreviation, AwayColor, AwayLogoUrl, AwayScore, AwayRank, AwaySeed, AwayRecord, AwayConferenceId);
+    public required GameTeam Away { get; init; }
 
     public bool IsInProgress => GameState.IsInProgress(State);
 }
 
 /// <summary>One observed change of a game, as stored in game_snapshots.</summary>
+[Table("game_snapshots")]
 public sealed record GameSnapshot
 {
+    [Column("id"), PrimaryKey, Identity]
     public long Id { get; init; }
-    public DateTime ObservedAt { get; init; }
+
+    [Column("game_id")]
+    public long GameId { get; init; }
+
+    [Column("observed_at")]
+    public DateTimeOffset ObservedAt { get; init; }
+
+    [Column("state")]
     public required string State { get; init; }
+
+    [Column("period")]
     public int? Period { get; init; }
+
+    [Column("clock")]
     public string? Clock { get; init; }
+
+    [Column("home_score")]
     public int? HomeScore { get; init; }
+
+    [Column("away_score")]
     public int? AwayScore { get; init; }
 }
 

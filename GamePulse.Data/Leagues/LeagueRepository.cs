@@ -1,5 +1,5 @@
-using Dapper;
-using Npgsql;
+using LinqToDB;
+using LinqToDB.Async;
 
 namespace GamePulse.Data.Leagues;
 
@@ -7,10 +7,8 @@ namespace GamePulse.Data.Leagues;
 /// The leagues, read once per process: they are seed data that only a migration changes, and migrations run before
 /// the Web and the Worker start. Every page names its league, so this saves a query on each request.
 /// </summary>
-public sealed class LeagueRepository(NpgsqlDataSource dataSource)
+public sealed class LeagueRepository(GamePulseDbFactory databases)
 {
-    private const string Columns = "id, code, name, short_name, slug, espn_path, ncaa_sport";
-
     private Task<IReadOnlyList<League>>? all;
 
     public async Task<IReadOnlyList<League>> GetAllAsync(CancellationToken cancellationToken = default)
@@ -33,8 +31,7 @@ public sealed class LeagueRepository(NpgsqlDataSource dataSource)
 
     private async Task<IReadOnlyList<League>> LoadAsync()
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        var rows = await connection.QueryAsync<League>($"SELECT {Columns} FROM leagues ORDER BY sort_order");
-        return [.. rows];
+        await using var db = databases.Open();
+        return await db.Leagues.OrderBy(l => l.SortOrder).ToListAsync();
     }
 }

@@ -11,7 +11,7 @@ public static class NewGamePulse
 {
     public static PulseScore Compute(short leagueId, GameUpsert game, string homeName, string awayName)
     {
-        var row = new PulseRepository.GameRow
+        var row = new PulseRepository.PulseGame
         {
             LeagueId = leagueId,
             State = game.State,

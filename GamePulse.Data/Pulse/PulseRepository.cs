@@ -1,14 +1,16 @@
 using System.Text.Json;
-using Dapper;
 using GamePulse.Data.Games;
-using Npgsql;
+using LinqToDB;
+using LinqToDB.Async;
+using LinqToDB.Data;
+using LinqToDB.DataProvider.PostgreSQL;
+using LinqToDB.Mapping;
 
 namespace GamePulse.Data.Pulse;
 
 /// <summary>Computes and stores Pulse for games whose snapshots changed, and reads the best games and a game's Pulse history.</summary>
-public sealed class PulseRepository(NpgsqlDataSource dataSource)
+public sealed class PulseRepository(GamePulseDbFactory databases)
 {
-    private const string InProgress = "('live', 'halftime', 'delayed')";
 
     /// <summary>
     /// Recomputes Pulse for the given games from their stored state and snapshots (one round trip to read, one
@@ -16,74 +18,75 @@ public sealed class PulseRepository(NpgsqlDataSource dataSource)
     /// <see cref="UpsertResult.ChangedGameIds"/> inside the ingest transaction, so the score and the snapshots it
     /// was computed from commit together.
     /// </summary>
-    public async Task<PulseRecomputeResult> RecomputeAsync(IReadOnlyCollection<long> gameIds, DateTimeOffset observedAt, NpgsqlTransaction? transaction = null, CancellationToken cancellationToken = default)
+    public async Task<PulseRecomputeResult> RecomputeAsync(GamePulseDb db, IReadOnlyCollection<long> gameIds, DateTimeOffset observedAt, CancellationToken cancellationToken = default)
     {
         if (gameIds.Count == 0)
         {
             return new PulseRecomputeResult(0, 0, 0);
         }
 
-        var connection = transaction?.Connection ?? await dataSource.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            var ids = gameIds.Distinct().ToArray();
-            List<GameRow> games;
-            ILookup<long, SnapshotRow> snapshots;
-            await using (var reader = await connection.QueryMultipleAsync(new CommandDefinition("""
-                SELECT g.id, g.league_id, g.state, g.period, g.clock, g.home_score, g.away_score, g.home_rank, g.away_rank,
-                       g.home_seed, g.away_seed, g.conference_game, g.season_type, g.notes, g.home_spread,
-                       h.short_name AS home_name, a.short_name AS away_name
-                FROM games g
-                JOIN teams h ON h.id = g.home_team_id
-                JOIN teams a ON a.id = g.away_team_id
-                WHERE g.id = ANY(@ids);
-                SELECT game_id, period, clock, home_score, away_score
-                FROM game_snapshots
-                WHERE game_id = ANY(@ids)
-                ORDER BY game_id, id;
-                """, new { ids }, transaction, cancellationToken: cancellationToken)))
+        var ids = gameIds.Distinct().ToArray();
+        var games = await (
+            from g in db.Games
+            join h in db.Teams on g.HomeTeamId equals h.Id
+            join a in db.Teams on g.AwayTeamId equals a.Id
+            where Sql.Ext.PostgreSQL().ValueIsEqualToAny(g.Id, ids)
+            select new PulseGame
             {
-                games = [.. await reader.ReadAsync<GameRow>()];
-                snapshots = (await reader.ReadAsync<SnapshotRow>()).ToLookup(s => s.GameId);
-            }
+                Id = g.Id,
+                LeagueId = g.LeagueId,
+                State = g.State,
+                Period = g.Period,
+                Clock = g.Clock,
+                HomeScore = g.HomeScore,
+                AwayScore = g.AwayScore,
+                HomeRank = g.HomeRank,
+                AwayRank = g.AwayRank,
+                HomeSeed = g.HomeSeed,
+                AwaySeed = g.AwaySeed,
+                ConferenceGame = g.ConferenceGame,
+                SeasonType = g.SeasonType,
+                Notes = g.Notes,
+                HomeSpread = g.HomeSpread,
+                HomeName = h.ShortName,
+                AwayName = a.ShortName,
+            }).ToListAsync(cancellationToken);
+        var snapshots = (await db.GameSnapshots
+            .Where(s => Sql.Ext.PostgreSQL().ValueIsEqualToAny(s.GameId, ids))
+            .OrderBy(s => s.GameId).ThenBy(s => s.Id)
+            .Select(s => new SnapshotRow { GameId = s.GameId, Period = s.Period, Clock = s.Clock, HomeScore = s.HomeScore, AwayScore = s.AwayScore })
+            .ToListAsync(cancellationToken)).ToLookup(s => s.GameId);
 
-            var scores = games.Select(g =>
-            {
-                var pulse = PulseCalculator.Compute(g.ToInput(snapshots[g.Id]));
-                return new { game_id = g.Id, score = pulse.Score, factors = pulse.FactorTexts };
-            }).ToList();
-
-            var written = await connection.QuerySingleAsync<(int Updated, int History)>(new CommandDefinition("""
-                WITH input AS (
-                    SELECT * FROM json_to_recordset(@payload::json) AS i(game_id bigint, score smallint, factors text[])
-                ),
-                updated AS (
-                    UPDATE games g
-                    SET pulse_score = i.score, pulse_factors = i.factors, pulse_updated_at = @observedAt
-                    FROM input i
-                    WHERE g.id = i.game_id
-                      AND (g.pulse_score, g.pulse_factors) IS DISTINCT FROM (i.score, i.factors)
-                    RETURNING g.id, i.score
-                ),
-                history AS (
-                    -- Every CTE reads the table as it was before this statement, so "games" here is the old score.
-                    INSERT INTO pulse_history (game_id, observed_at, score)
-                    SELECT u.id, @observedAt, u.score
-                    FROM updated u JOIN games old ON old.id = u.id
-                    WHERE old.pulse_score IS DISTINCT FROM u.score
-                    RETURNING 1
-                )
-                SELECT (SELECT count(*)::integer FROM updated), (SELECT count(*)::integer FROM history)
-                """, new { payload = JsonSerializer.Serialize(scores), observedAt }, transaction, cancellationToken: cancellationToken));
-            return new PulseRecomputeResult(games.Count, written.Updated, written.History);
-        }
-        finally
+        var scores = games.Select(g =>
         {
-            if (transaction is null)
-            {
-                await connection.DisposeAsync();
-            }
-        }
+            var pulse = PulseCalculator.Compute(g.ToInput(snapshots[g.Id]));
+            return new { game_id = g.Id, score = pulse.Score, factors = pulse.FactorTexts };
+        }).ToList();
+
+        // Raw SQL: the update and its history rows in one statement (data-modifying CTEs), which LINQ cannot say.
+        var written = await db.QueryToListAsync<WrittenCounts>("""
+            WITH input AS (
+                SELECT * FROM json_to_recordset(@payload::json) AS i(game_id bigint, score smallint, factors text[])
+            ),
+            updated AS (
+                UPDATE games g
+                SET pulse_score = i.score, pulse_factors = i.factors, pulse_updated_at = @observedAt
+                FROM input i
+                WHERE g.id = i.game_id
+                  AND (g.pulse_score, g.pulse_factors) IS DISTINCT FROM (i.score, i.factors)
+                RETURNING g.id, i.score
+            ),
+            history AS (
+                -- Every CTE reads the table as it was before this statement, so "games" here is the old score.
+                INSERT INTO pulse_history (game_id, observed_at, score)
+                SELECT u.id, @observedAt, u.score
+                FROM updated u JOIN games old ON old.id = u.id
+                WHERE old.pulse_score IS DISTINCT FROM u.score
+                RETURNING 1
+            )
+            SELECT (SELECT count(*)::integer FROM updated) AS updated, (SELECT count(*)::integer FROM history) AS history
+            """, new { payload = JsonSerializer.Serialize(scores), observedAt = observedAt.ToUniversalTime() }, cancellationToken);
+        return new PulseRecomputeResult(games.Count, written[0].Updated, written[0].History);
     }
 
     /// <summary>
@@ -93,20 +96,26 @@ public sealed class PulseRepository(NpgsqlDataSource dataSource)
     public async Task<PulseRecomputeResult> RecomputeRangeAsync(DateOnly? from, DateOnly? to, DateTimeOffset observedAt, int batchSize = 500, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
-        IReadOnlyList<long> ids;
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        await using var db = databases.Open();
+        var games = db.Games.AsQueryable();
+        if (from is { } first)
         {
-            ids = [.. await connection.QueryAsync<long>(new CommandDefinition("""
-                SELECT id FROM games
-                WHERE (@from::date IS NULL OR game_date >= @from) AND (@to::date IS NULL OR game_date <= @to)
-                ORDER BY id
-                """, new { from, to }, cancellationToken: cancellationToken))];
+            games = games.Where(g => g.GameDate >= first);
         }
 
+        if (to is { } last)
+        {
+            games = games.Where(g => g.GameDate <= last);
+        }
+
+        var ids = await games.OrderBy(g => g.Id).Select(g => g.Id).ToListAsync(cancellationToken);
         var total = new PulseRecomputeResult(0, 0, 0);
         foreach (var batch in ids.Chunk(batchSize))
         {
-            var result = await RecomputeAsync(batch, observedAt, cancellationToken: cancellationToken);
+            // Each batch commits on its own, so a long recompute never holds one huge transaction.
+            await using var transaction = await db.BeginTransactionAsync(cancellationToken);
+            var result = await RecomputeAsync(db, batch, observedAt, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             total = new PulseRecomputeResult(total.Computed + result.Computed, total.Updated + result.Updated, total.HistoryRows + result.HistoryRows);
         }
 
@@ -119,41 +128,47 @@ public sealed class PulseRepository(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task<IReadOnlyList<GameSummary>> GetBestLiveAsync(DateOnly date, int limit, CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<GameSummary>(new CommandDefinition($"""
-            {GameRepository.SelectSummaries}
-            WHERE g.game_date BETWEEN @previous AND @date AND g.state IN {InProgress} AND g.pulse_score IS NOT NULL
-            ORDER BY g.pulse_score DESC, g.start_time NULLS LAST, g.id
-            LIMIT @limit
-            """, new { previous = date.AddDays(-1), date, limit }, cancellationToken: cancellationToken));
-        return [.. rows];
+        var previous = date.AddDays(-1);
+        await using var db = databases.Open();
+        return await db.Joined()
+            .Where(j => j.Game.GameDate >= previous && j.Game.GameDate <= date && j.Game.PulseScore != null
+                && (j.Game.State == GameState.Live || j.Game.State == GameState.Halftime || j.Game.State == GameState.Delayed))
+            .OrderByDescending(j => j.Game.PulseScore).ThenBy(j => j.Game.StartTime).ThenBy(j => j.Game.Id)
+            .Take(limit)
+            .Select(GameSummaries.ToSummary)
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>"Best of yesterday": the finals of one date by Pulse, highest first.</summary>
     public async Task<IReadOnlyList<GameSummary>> GetBestFinalsAsync(DateOnly date, int limit, CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<GameSummary>(new CommandDefinition($"""
-            {GameRepository.SelectSummaries}
-            WHERE g.game_date = @date AND g.state = 'final' AND g.pulse_score IS NOT NULL
-            ORDER BY g.pulse_score DESC, g.start_time NULLS LAST, g.id
-            LIMIT @limit
-            """, new { date, limit }, cancellationToken: cancellationToken));
-        return [.. rows];
+        await using var db = databases.Open();
+        return await db.Joined()
+            .Where(j => j.Game.GameDate == date && j.Game.State == GameState.Final && j.Game.PulseScore != null)
+            .OrderByDescending(j => j.Game.PulseScore).ThenBy(j => j.Game.StartTime).ThenBy(j => j.Game.Id)
+            .Take(limit)
+            .Select(GameSummaries.ToSummary)
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>A game's Pulse over time, oldest first, for the game page chart.</summary>
     public async Task<IReadOnlyList<PulseHistoryPoint>> GetHistoryAsync(long gameId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<PulseHistoryPoint>(new CommandDefinition(
-            "SELECT observed_at, score FROM pulse_history WHERE game_id = @gameId ORDER BY observed_at, id",
-            new { gameId }, cancellationToken: cancellationToken));
-        return [.. rows];
+        await using var db = databases.Open();
+        return await db.PulseHistory.Where(p => p.GameId == gameId).OrderBy(p => p.ObservedAt).ThenBy(p => p.Id).ToListAsync(cancellationToken);
+    }
+
+    private sealed record WrittenCounts
+    {
+        [Column("updated")]
+        public int Updated { get; init; }
+
+        [Column("history")]
+        public int History { get; init; }
     }
 
     // Internal so NewGamePulse scores a game that is not stored yet through the same ToInput as a recompute.
-    internal sealed record GameRow
+    internal sealed record PulseGame
     {
         public long Id { get; init; }
         public short LeagueId { get; init; }
@@ -215,8 +230,18 @@ public sealed class PulseRepository(NpgsqlDataSource dataSource)
 public sealed record PulseRecomputeResult(int Computed, int Updated, int HistoryRows);
 
 /// <summary>A game's Pulse at one moment.</summary>
+[Table("pulse_history")]
 public sealed record PulseHistoryPoint
 {
-    public DateTime ObservedAt { get; init; }
+    [Column("id"), PrimaryKey, Identity]
+    public long Id { get; init; }
+
+    [Column("game_id")]
+    public long GameId { get; init; }
+
+    [Column("observed_at")]
+    public DateTimeOffset ObservedAt { get; init; }
+
+    [Column("score")]
     public int Score { get; init; }
 }

@@ -1,32 +1,40 @@
 using System.Text.Json;
-using Dapper;
-using Npgsql;
+using LinqToDB;
+using LinqToDB.Async;
+using LinqToDB.Data;
+using LinqToDB.Mapping;
 
 namespace GamePulse.Data.Teams;
 
-public sealed class TeamRepository(NpgsqlDataSource dataSource)
+public sealed class TeamRepository(GamePulseDbFactory databases)
 {
-    private const string SelectTeams = """
-        SELECT t.id, t.league_id, t.slug, t.display_name, t.short_name, t.location, t.nickname, t.abbreviation,
-               t.conference_id, c.slug AS conference_slug, c.name AS conference_name, t.primary_color, t.secondary_color,
-               t.logo_url, t.espn_id, t.ncaa_seo, t.active
-        FROM teams t
-        LEFT JOIN conferences c ON c.id = t.conference_id
-        """;
-
     public async Task<Team?> FindBySlugAsync(short leagueId, string slug, CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<Team>(new CommandDefinition(
-            $"{SelectTeams} WHERE t.league_id = @leagueId AND t.slug = @slug", new { leagueId, slug }, cancellationToken: cancellationToken));
-    }
-
-    public async Task<IReadOnlyList<Team>> GetByConferenceAsync(int conferenceId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Team>(new CommandDefinition(
-            $"{SelectTeams} WHERE t.conference_id = @conferenceId ORDER BY t.short_name", new { conferenceId }, cancellationToken: cancellationToken));
-        return [.. rows];
+        await using var db = databases.Open();
+        return await (
+            from t in db.Teams
+            from c in db.Conferences.LeftJoin(c => c.Id == t.ConferenceId)
+            where t.LeagueId == leagueId && t.Slug == slug
+            select new Team
+            {
+                Id = t.Id,
+                LeagueId = t.LeagueId,
+                Slug = t.Slug,
+                DisplayName = t.DisplayName,
+                ShortName = t.ShortName,
+                Location = t.Location,
+                Nickname = t.Nickname,
+                Abbreviation = t.Abbreviation,
+                ConferenceId = t.ConferenceId,
+                ConferenceSlug = c.Slug,
+                ConferenceName = c.Name,
+                PrimaryColor = t.PrimaryColor,
+                SecondaryColor = t.SecondaryColor,
+                LogoUrl = t.LogoUrl,
+                EspnId = t.EspnId,
+                NcaaSeo = t.NcaaSeo,
+                Active = t.Active,
+            }).SingleOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>
@@ -34,7 +42,7 @@ public sealed class TeamRepository(NpgsqlDataSource dataSource)
     /// from the payload (never dropped); known teams get the payload's colours and logo where the seed had none.
     /// NCAA seo names also match former names (team_aliases).
     /// </summary>
-    public async Task<ResolvedTeams> ResolveAsync(short leagueId, ScoreSource source, IReadOnlyCollection<FeedTeam> feedTeams, NpgsqlTransaction? transaction = null, CancellationToken cancellationToken = default)
+    public async Task<ResolvedTeams> ResolveAsync(GamePulseDb db, short leagueId, ScoreSource source, IReadOnlyCollection<FeedTeam> feedTeams, CancellationToken cancellationToken = default)
     {
         if (feedTeams.Count == 0)
         {
@@ -55,33 +63,38 @@ public sealed class TeamRepository(NpgsqlDataSource dataSource)
             logo_url = t.LogoUrl,
         }));
 
-        var connection = transaction?.Connection ?? await dataSource.OpenConnectionAsync(cancellationToken);
-        try
+        // Raw SQL: matching, branding and creating teams in one statement (data-modifying CTEs), which LINQ cannot say.
+        var rows = await db.QueryToListAsync<ResolvedRow>(
+            ResolveSql, new { leagueId, source = source == ScoreSource.Espn ? "espn" : "ncaa", input }, cancellationToken);
+        var map = new Dictionary<string, int>(StringComparer.Ordinal);
+        var createdIds = new HashSet<string>(StringComparer.Ordinal);
+        var names = new Dictionary<int, string>();
+        foreach (var row in rows)
         {
-            var rows = await connection.QueryAsync<(string ExternalId, int Id, bool Created, string ShortName)>(new CommandDefinition(
-                ResolveSql, new { leagueId, source = source == ScoreSource.Espn ? "espn" : "ncaa", input }, transaction, cancellationToken: cancellationToken));
-            var map = new Dictionary<string, int>(StringComparer.Ordinal);
-            var createdIds = new HashSet<string>(StringComparer.Ordinal);
-            var names = new Dictionary<int, string>();
-            foreach (var row in rows)
+            map[row.ExternalId] = row.Id;
+            names[row.Id] = row.ShortName;
+            if (row.Created)
             {
-                map[row.ExternalId] = row.Id;
-                names[row.Id] = row.ShortName;
-                if (row.Created)
-                {
-                    createdIds.Add(row.ExternalId);
-                }
+                createdIds.Add(row.ExternalId);
             }
+        }
 
-            return new ResolvedTeams(map, [.. feedTeams.Where(t => createdIds.Contains(t.ExternalId)).DistinctBy(t => t.ExternalId)], names);
-        }
-        finally
-        {
-            if (transaction is null)
-            {
-                await connection.DisposeAsync();
-            }
-        }
+        return new ResolvedTeams(map, [.. feedTeams.Where(t => createdIds.Contains(t.ExternalId)).DistinctBy(t => t.ExternalId)], names);
+    }
+
+    private sealed record ResolvedRow
+    {
+        [Column("external_id")]
+        public required string ExternalId { get; init; }
+
+        [Column("id")]
+        public int Id { get; init; }
+
+        [Column("created")]
+        public bool Created { get; init; }
+
+        [Column("short_name")]
+        public required string ShortName { get; init; }
     }
 
     // Colours are accepted only as 6 hex digits; anything else from a feed is dropped rather than stored.

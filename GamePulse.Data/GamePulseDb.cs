@@ -1,0 +1,32 @@
+using GamePulse.Data.Conferences;
+using GamePulse.Data.Games;
+using GamePulse.Data.Ingestion;
+using GamePulse.Data.Leagues;
+using GamePulse.Data.Pulse;
+using GamePulse.Data.Teams;
+using LinqToDB;
+using LinqToDB.Data;
+
+namespace GamePulse.Data;
+
+/// <summary>
+/// The typed connection of the data library: one table per property, mapped beside its feature. One instance is one
+/// connection and so one unit of work: a repository method that writes as part of a larger change takes the instance
+/// it belongs to (and its transaction), one that stands alone opens its own through <see cref="GamePulseDbFactory"/>.
+/// </summary>
+public sealed class GamePulseDb(DataOptions options) : DataConnection(options)
+{
+    public ITable<League> Leagues => this.GetTable<League>();
+
+    public ITable<Conference> Conferences => this.GetTable<Conference>();
+
+    public ITable<TeamRow> Teams => this.GetTable<TeamRow>();
+
+    public ITable<GameRow> Games => this.GetTable<GameRow>();
+
+    public ITable<GameSnapshot> GameSnapshots => this.GetTable<GameSnapshot>();
+
+    public ITable<PulseHistoryPoint> PulseHistory => this.GetTable<PulseHistoryPoint>();
+
+    public ITable<IngestRun> IngestRuns => this.GetTable<IngestRun>();
+}
