@@ -113,7 +113,7 @@ public sealed class PulseFixtureTests
     }
 
     private static async Task<Dictionary<string, StoredPulse>> PulseByEventAsync() =>
-        (await database.QueryAsync<StoredPulse>("SELECT espn_id, state, pulse_score AS score, pulse_factors AS factors FROM games"))
+        (await database.QueryAsync<StoredPulse>("SELECT espn_id AS espnid, state, pulse_score AS score, pulse_factors AS factors FROM games"))
             .ToDictionary(p => p.EspnId);
 
     private sealed record StoredPulse
