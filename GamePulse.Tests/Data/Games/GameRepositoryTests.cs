@@ -41,6 +41,38 @@ public sealed class GameRepositoryTests
     }
 
     [TestMethod]
+    public async Task The_read_model_carries_each_side_as_its_own_team_and_times_as_UTC_instants()
+    {
+        var game = GameBuilder.Scheduled("g1", duke, unc, Day) with
+        {
+            State = GameState.Final, Period = 2, HomeScore = 81, AwayScore = 77, HomeRank = 3, AwaySeed = 5,
+            HomeRecord = "20-3", AwayRecord = "16-7", HomeLineScores = [40, 41], AwayLineScores = [38, 39],
+        };
+        var result = await database.UpsertGamesAsync(1, ScoreSource.Espn, [game], Observed);
+
+        var read = await database.Games.FindByIdAsync(result.ChangedGameIds[0]);
+
+        Assert.IsNotNull(read);
+        Assert.AreEqual(duke, read.Home.Id, "home team id");
+        Assert.AreEqual("duke", read.Home.Slug, "home team slug");
+        Assert.AreEqual("Duke", read.Home.ShortName, "home team short name");
+        Assert.AreEqual(81, read.Home.Score, "home score");
+        Assert.AreEqual(3, read.Home.Rank, "home rank");
+        Assert.AreEqual("20-3", read.Home.Record, "home record");
+        CollectionAssert.AreEqual(new short[] { 40, 41 }, read.Home.LineScores, "home line scores");
+        Assert.AreEqual(unc, read.Away.Id, "away team id");
+        Assert.AreEqual("north-carolina", read.Away.Slug, "away team slug");
+        Assert.AreEqual(77, read.Away.Score, "away score");
+        Assert.AreEqual(5, read.Away.Seed, "away seed");
+        Assert.AreEqual("16-7", read.Away.Record, "away record");
+        CollectionAssert.AreEqual(new short[] { 38, 39 }, read.Away.LineScores, "away line scores");
+        Assert.AreEqual(game.StartTime, read.StartTime, "tip-off instant");
+        Assert.AreEqual(TimeSpan.Zero, read.StartTime!.Value.Offset, "tip-off is read as UTC");
+        Assert.AreEqual(TimeSpan.Zero, read.UpdatedAt.Offset, "updated_at is read as UTC");
+        Assert.AreEqual(read, (await database.Games.GetScoreboardAsync(1, Day)).Single() with { Home = read.Home, Away = read.Away }, "the scoreboard reads the same model");
+    }
+
+    [TestMethod]
     public async Task Re_upserting_an_unchanged_payload_writes_no_row()
     {
         var games = new[] { GameBuilder.Scheduled("g1", duke, unc, Day) with { HomeLineScores = [30, 24], AwayLineScores = [28, 20] } };
