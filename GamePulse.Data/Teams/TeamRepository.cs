@@ -59,7 +59,7 @@ public sealed class TeamRepository(NpgsqlDataSource dataSource)
         try
         {
             var rows = await connection.QueryAsync<(string ExternalId, int Id, bool Created, string ShortName)>(new CommandDefinition(
-                ResolveSql, new { leagueId, source = source == ScoreSource.Espn ? "espn" : "ncaa", input }, transaction, cancellationToken: cancellationToken));
+                ResolveSql, new { leagueId, source = source.Name(), input }, transaction, cancellationToken: cancellationToken));
             var map = new Dictionary<string, int>(StringComparer.Ordinal);
             var createdIds = new HashSet<string>(StringComparer.Ordinal);
             var names = new Dictionary<int, string>();
