@@ -1,4 +1,5 @@
 using Dapper;
+using GamePulse.Data.Site;
 using Npgsql;
 
 namespace GamePulse.Web.Pages.Seo;
@@ -13,7 +14,11 @@ public sealed class SitemapQuery(NpgsqlDataSource dataSource)
 
     public sealed record LeagueFile(string LeagueSlug, DateTime LastModified);
 
-    public sealed record Entry(string Path, DateTime LastModified);
+    /// <summary>A team's or a conference's page; its path is written by <see cref="SiteUrls"/>, like every other.</summary>
+    public sealed record Entry(bool IsConference, string Slug, DateTime LastModified)
+    {
+        public string Path(string leagueSlug) => IsConference ? SiteUrls.Conference(leagueSlug, Slug) : SiteUrls.Team(leagueSlug, Slug);
+    }
 
     public async Task<(IReadOnlyList<SeasonFile> Seasons, IReadOnlyList<LeagueFile> Leagues)> IndexAsync(CancellationToken cancellationToken)
     {
@@ -63,14 +68,14 @@ public sealed class SitemapQuery(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<Entry>(new CommandDefinition("""
-            SELECT '/' || l.slug || '/teams/' || t.slug AS path, t.updated_at AS last_modified
+            SELECT false AS is_conference, t.slug, t.updated_at AS last_modified
             FROM teams t JOIN leagues l ON l.id = t.league_id
             WHERE l.slug = @leagueSlug AND t.active
             UNION ALL
-            SELECT '/' || l.slug || '/conferences/' || c.slug, coalesce((SELECT max(t.updated_at) FROM teams t WHERE t.conference_id = c.id), now())
+            SELECT true, c.slug, coalesce((SELECT max(t.updated_at) FROM teams t WHERE t.conference_id = c.id), now())
             FROM conferences c JOIN leagues l ON l.id = c.league_id
             WHERE l.slug = @leagueSlug AND c.active
-            ORDER BY 1
+            ORDER BY 1 DESC, 2
             """, new { leagueSlug }, cancellationToken: cancellationToken));
         return [.. rows];
     }
