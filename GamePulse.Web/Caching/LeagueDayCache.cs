@@ -96,7 +96,7 @@ public sealed class LeagueDayCache(IOptions<PageCacheOptions> options, TimeProvi
         where TDay : class => await read(CancellationToken.None);
 
     // The value's type is part of the key, so two queries caching by league-day never read each other's values.
-    private sealed record Key(Type Value, string League, DateOnly Date);
+    private sealed record Key(Type ValueKind, string League, DateOnly Date);
 
     private sealed record Entry((long Site, long League) Generation, DateTimeOffset Expires, Task<object> Load);
 }

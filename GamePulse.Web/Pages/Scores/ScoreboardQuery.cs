@@ -16,7 +16,7 @@ public sealed class ScoreboardQuery(GameRepository games, LeagueDayCache days)
     public async Task<ScoreboardView> LoadAsync(League league, DateOnly date, string order, DateTimeOffset now, CancellationToken cancellationToken,
         IReadOnlySet<int>? followed = null, ScoreboardFilter filter = ScoreboardFilter.All)
     {
-        var day = await days.GetAsync(league.Slug, date, read => ReadAsync(league, date, read), cancellationToken);
+        var day = await days.GetAsync(league.Slug, date, token => ReadAsync(league, date, token), cancellationToken);
         var list = day.Games;
         if (filter == ScoreboardFilter.Mine && followed is not null)
         {
