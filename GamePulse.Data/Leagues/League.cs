@@ -5,6 +5,16 @@ namespace GamePulse.Data.Leagues;
 [Table("leagues")]
 public sealed record League
 {
+    /// <summary>
+    /// The core schema seeds the two leagues with fixed ids, codes and slugs (0001_core_schema.sql); the site's
+    /// navigation links them and the women's game format is chosen by the id.
+    /// </summary>
+    public const short WomensId = 2;
+
+    public const string MensSlug = "mens-college-basketball";
+
+    public const string WomensSlug = "womens-college-basketball";
+
     [Column("id"), PrimaryKey]
     public short Id { get; init; }
 

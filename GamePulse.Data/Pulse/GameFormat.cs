@@ -1,4 +1,5 @@
 using System.Globalization;
+using GamePulse.Data.Leagues;
 
 namespace GamePulse.Data.Pulse;
 
@@ -14,8 +15,11 @@ public sealed record GameFormat(int RegulationPeriods, int PeriodMinutes)
 
     public static GameFormat Womens { get; } = new(4, 10);
 
-    /// <summary>League 2 is women's basketball (see 0001_core_schema.sql); anything else plays halves.</summary>
-    public static GameFormat ForLeague(short leagueId) => leagueId == 2 ? Womens : Mens;
+    /// <summary>
+    /// The one place that says which league plays quarters: the seeded women's league (<see cref="League.WomensId"/>);
+    /// anything else plays halves. Pulse and the feed parsers both ask here.
+    /// </summary>
+    public static GameFormat ForLeague(short leagueId) => leagueId == League.WomensId ? Womens : Mens;
 
     public int RegulationSeconds => RegulationPeriods * PeriodMinutes * 60;
 

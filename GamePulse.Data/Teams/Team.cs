@@ -21,13 +21,6 @@ public sealed record Team
     public bool Active { get; init; }
 }
 
-/// <summary>Which upstream an external identifier belongs to.</summary>
-public enum ScoreSource
-{
-    Espn,
-    Ncaa,
-}
-
 /// <summary>A team as an upstream payload describes it; used to resolve it, or to create it when it is unknown.</summary>
 public sealed record FeedTeam(
     string ExternalId,

@@ -65,7 +65,7 @@ public sealed class TeamRepository(GamePulseDbFactory databases)
 
         // Raw SQL: matching, branding and creating teams in one statement (data-modifying CTEs), which LINQ cannot say.
         var rows = await db.QueryToListAsync<ResolvedRow>(
-            ResolveSql, new { leagueId, source = source == ScoreSource.Espn ? "espn" : "ncaa", input }, cancellationToken);
+            ResolveSql, new { leagueId, source = source.Name(), input }, cancellationToken);
         var map = new Dictionary<string, int>(StringComparer.Ordinal);
         var createdIds = new HashSet<string>(StringComparer.Ordinal);
         var names = new Dictionary<int, string>();

@@ -1,4 +1,5 @@
 using GamePulse.Data.Games;
+using GamePulse.Data.Leagues;
 
 namespace GamePulse.Tests.Support;
 
@@ -13,7 +14,7 @@ public static class GameBuilder
         State = GameState.Scheduled,
         HomeTeamId = homeTeamId,
         AwayTeamId = awayTeamId,
-        Season = (short)(date.Month >= 7 ? date.Year + 1 : date.Year),
+        Season = (short)Season.Of(date),
         VenueName = "Cameron Indoor Stadium",
         Broadcast = "ESPN",
     };

@@ -9,7 +9,7 @@ public static class CachingServiceCollectionExtensions
     {
         services.AddOptions<PageCacheOptions>().Bind(configuration.GetSection(PageCacheOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PageCaching>();
-        services.AddSingleton<GameDayCache>();
+        services.AddSingleton<LeagueDayCache>();
         var enabled = configuration.GetValue($"{PageCacheOptions.Section}:{nameof(PageCacheOptions.Enabled)}", defaultValue: true);
         services.AddOutputCache(options =>
         {

@@ -1,17 +1,19 @@
+using GamePulse.Data.Games;
 using Microsoft.AspNetCore.OutputCaching;
 using Npgsql;
 
 namespace GamePulse.Web.Caching;
 
 /// <summary>
-/// Keeps output-cached pages honest: LISTENs on PostgreSQL channel "gamepulse_games", whose payload the Worker sets to
-/// "{league-slug}:{yyyy-MM-dd}" after it changes games of that league and date, and evicts the pages tagged with it.
+/// Keeps output-cached pages honest: LISTENs on PostgreSQL channel <see cref="GameChanges.Channel"/>, whose payload the
+/// Worker sets to <see cref="GameChanges.Tag"/> after it changes games of that league and date, and evicts the pages
+/// tagged with it.
 /// A dropped connection is re-opened with backoff; because notifications sent meanwhile are lost, every cached page
-/// is evicted on reconnect. The shared game data of <see cref="GameDayCache"/> is evicted the same way.
+/// is evicted on reconnect. The shared day data of <see cref="LeagueDayCache"/> is evicted the same way.
 /// </summary>
-public sealed class GamesNotificationListener(NpgsqlDataSource dataSource, IOutputCacheStore cache, GameDayCache days, ILogger<GamesNotificationListener> logger) : BackgroundService
+public sealed class GamesNotificationListener(NpgsqlDataSource dataSource, IOutputCacheStore cache, LeagueDayCache days, ILogger<GamesNotificationListener> logger) : BackgroundService
 {
-    public const string Channel = "gamepulse_games";
+    private const string Channel = GameChanges.Channel;
 
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 

@@ -5,8 +5,9 @@ using GamePulse.Data.Games;
 namespace GamePulse.Web.Caching;
 
 /// <summary>
-/// When a page keeps itself current: htmx polls the same URL with HX-Request every 15 s while a game is in progress
-/// or starts within 15 minutes. The fragment's ETag is derived from what it renders, so an unchanged poll costs a 304.
+/// When a page keeps itself current: htmx polls the same URL with HX-Request every 15 s while one of its games is
+/// live or starting soon (<see cref="LiveWindow"/>, the rule the Worker's cadence follows too). The fragment's ETag is
+/// derived from what it renders, so an unchanged poll costs a 304.
 /// </summary>
 public static class LiveUpdates
 {
@@ -17,16 +18,9 @@ public static class LiveUpdates
 
     public static TimeSpan Interval { get; } = TimeSpan.FromSeconds(15);
 
-    public static TimeSpan Lead { get; } = TimeSpan.FromMinutes(15);
-
     public static bool IsHtmx(HttpRequest request) => request.Headers[HtmxRequestHeader] == "true";
 
-    public static bool ShouldPoll(IEnumerable<GameSummary> games, DateTimeOffset now) => games.Any(g =>
-        g.IsInProgress
-        || (g.State == GameState.Scheduled && g.StartTime is { } start
-            && start - now <= Lead
-            // a game an hour past its start that never went live is a feed gap, not worth polling forever
-            && now - start < TimeSpan.FromHours(3)));
+    public static bool ShouldPoll(IEnumerable<GameSummary> games, DateTimeOffset now) => games.Any(g => LiveWindow.Includes(g, now));
 
     /// <summary>A strong validator over everything the fragment shows (ids, row versions, Pulse, polling on/off).</summary>
     public static string ETag(string scope, IEnumerable<GameSummary> games, bool polling)

@@ -11,7 +11,7 @@ public sealed class PageCacheOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>
-    /// Sharing each league-day's games between requests (<see cref="GameDayCache"/>), evicted by the same NOTIFY.
+    /// Sharing each league-day's games between requests (<see cref="LeagueDayCache"/>), evicted by the same NOTIFY.
     /// Off only to measure its effect (bench/web): every render then queries PostgreSQL.
     /// </summary>
     public bool DataEnabled { get; set; } = true;

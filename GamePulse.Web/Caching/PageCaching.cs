@@ -1,4 +1,3 @@
-using System.Globalization;
 using GamePulse.Data.Games;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
@@ -8,14 +7,13 @@ namespace GamePulse.Web.Caching;
 
 /// <summary>
 /// Tags a response for server-side output caching and sets its browser Cache-Control. Pages are tagged
-/// "{league-slug}:{yyyy-MM-dd}" for every date they show, which is exactly what the Worker's NOTIFY names.
+/// <see cref="GameChanges.Tag"/> ("{league-slug}:{yyyy-MM-dd}") for every date they show, which is exactly what the
+/// Worker's NOTIFY names.
 /// </summary>
 public sealed class PageCaching(IOptions<PageCacheOptions> options)
 {
     public const string PolicyName = "pages";
     public const string SiteTag = "site";
-
-    public static string Tag(string leagueSlug, DateOnly date) => $"{leagueSlug}:{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
 
     /// <summary>A page of games: long-lived once all are settled, short with stale-while-revalidate otherwise.</summary>
     public void ForGames(HttpContext context, IEnumerable<string> tags, IReadOnlyCollection<GameSummary> games, DateTimeOffset now, bool fragment)
@@ -25,8 +23,8 @@ public sealed class PageCaching(IOptions<PageCacheOptions> options)
         var serverLifetime = TimeSpan.FromSeconds(value.ServerSafetySeconds);
 
         // A cached page must not outlive the moment a scheduled game comes into the polling window.
-        var nextStart = games.Where(g => g.State == GameState.Scheduled && g.StartTime is not null)
-            .Select(g => g.StartTime!.Value - LiveUpdates.Lead - now)
+        var nextStart = games.Where(g => g.State == GameState.Scheduled)
+            .Select(g => LiveWindow.OpensAt(g) - now ?? TimeSpan.Zero)
             .Where(until => until > TimeSpan.Zero)
             .DefaultIfEmpty(serverLifetime)
             .Min();

@@ -27,7 +27,7 @@ public sealed class SiteOptions : IValidatableObject
     private string? normalizedBase;
 
     /// <summary>
-    /// An absolute URL for a site path ("/x/y" → "https://host/x/y"). Paths are the site's own (GameLinks), already
+    /// An absolute URL for a site path ("/x/y" → "https://host/x/y"). Paths are the site's own (SiteUrls), already
     /// URL-safe, so they are appended to the base normalised once, not parsed per call: a 150-game scoreboard asks 150 times.
     /// </summary>
     public string Absolute(string path) => (normalizedBase ??= BaseUri().ToString()) + path.TrimStart('/');

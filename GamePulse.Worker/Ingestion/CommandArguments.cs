@@ -56,9 +56,8 @@ public sealed class CommandArguments
     public Data.Teams.ScoreSource? Source(string name) => Optional(name) switch
     {
         null => null,
-        "espn" => Data.Teams.ScoreSource.Espn,
-        "ncaa" => Data.Teams.ScoreSource.Ncaa,
-        var other => throw new UsageException($"{Command}: {name} '{other}' must be espn or ncaa"),
+        var text when Data.Teams.ScoreSources.TryParse(text, out var source) => source,
+        var other => throw new UsageException($"{Command}: {name} '{other}' must be {Data.Teams.ScoreSources.Espn} or {Data.Teams.ScoreSources.Ncaa}"),
     };
 
     /// <summary>A league by slug (mens-college-basketball) or code (mens).</summary>

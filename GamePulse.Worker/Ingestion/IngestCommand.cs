@@ -76,7 +76,7 @@ public static class IngestCommand
     }
 
     public static string Describe(IngestReport report) =>
-        $"ingest {report.Job} {report.League} {report.Date?.ToString("yyyy-MM-dd") ?? "-"} ({report.Source}): {report.Outcome}; "
+        $"ingest {report.Job} {report.League} {(report.Date is { } date ? Data.Games.EasternCalendar.Iso(date) : "-")} ({report.Source}): {report.Outcome}; "
         + $"seen {report.GamesSeen}, inserted {report.Inserted}, updated {report.Updated}, unchanged {report.Unchanged}, "
         + $"skipped {report.Skipped}, snapshots {report.SnapshotRows}, {report.DurationMs} ms"
         + (report.Error is null ? "" : $"; {report.Error}");

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using GamePulse.Data.Teams;
 
 namespace GamePulse.Worker.Ingestion;
 
@@ -9,8 +10,8 @@ public sealed class IngestionOptions
 
     /// <summary>Which feed the scheduler and the <c>ingest --date</c> command read: espn (default) or ncaa.</summary>
     [Required]
-    [RegularExpression("^(espn|ncaa)$", ErrorMessage = "Ingestion__Source must be espn or ncaa.")]
-    public string Source { get; set; } = "espn";
+    [RegularExpression("^(" + ScoreSources.Espn + "|" + ScoreSources.Ncaa + ")$", ErrorMessage = "Ingestion__Source must be espn or ncaa.")]
+    public string Source { get; set; } = ScoreSources.Espn;
 
     [Required]
     [Url]
@@ -56,16 +57,13 @@ public sealed class IngestionOptions
     [Range(1, 3600)]
     public int TickSeconds { get; set; } = 20;
 
-    /// <summary>Poll at least this often while a game is live or starts within <see cref="SoonMinutes"/>.</summary>
+    /// <summary>Poll at least this often while a game is live or starting soon (<see cref="Data.Games.LiveWindow"/>).</summary>
     [Range(1, 3600)]
     public int LiveIntervalSeconds { get; set; } = 20;
 
     /// <summary>Poll this often when nothing is live or about to start (default 15 minutes).</summary>
     [Range(1, 86_400)]
     public int IdleIntervalSeconds { get; set; } = 900;
-
-    [Range(0, 1440)]
-    public int SoonMinutes { get; set; } = 15;
 
     /// <summary>Cron (Quartz syntax) of the daily window refresh, in America/New_York.</summary>
     [Required]

@@ -19,7 +19,7 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton<FailureStreaks>();
         services.AddSingleton<EspnScoreSource>();
         services.AddSingleton<NcaaScoreSource>();
-        services.AddSingleton<IScoreSource>(sp => sp.GetRequiredService<IOptions<IngestionOptions>>().Value.Source == "ncaa"
+        services.AddSingleton<IScoreSource>(sp => sp.GetRequiredService<IOptions<IngestionOptions>>().Value.Source == Data.Teams.ScoreSources.Ncaa
             ? sp.GetRequiredService<NcaaScoreSource>()
             : sp.GetRequiredService<EspnScoreSource>());
         services.AddSingleton<ScoreboardIngester>();

@@ -31,8 +31,6 @@ public sealed class ScoreboardIngester(
     TimeProvider clock,
     ILogger<ScoreboardIngester> logger)
 {
-    public const string NotifyChannel = "gamepulse_games";
-
     public async Task<IngestReport> FetchAndIngestAsync(IScoreSource source, IngestTarget target, CancellationToken cancellationToken)
     {
         var started = clock.GetUtcNow();
@@ -92,7 +90,7 @@ public sealed class ScoreboardIngester(
                 if (stored > 0)
                 {
                     await transaction.RollbackAsync(cancellationToken);
-                    return await FinishFailedAsync(target with { Date = date }, started, timer, httpStatus, $"Payload lists no games but {stored} are stored for {day:yyyy-MM-dd}; keeping them.", cancellationToken);
+                    return await FinishFailedAsync(target with { Date = date }, started, timer, httpStatus, $"Payload lists no games but {stored} are stored for {EasternCalendar.Iso(day)}; keeping them.", cancellationToken);
                 }
             }
 
@@ -135,7 +133,7 @@ public sealed class ScoreboardIngester(
                 Job = target.Job,
                 League = target.League.Slug,
                 Date = date,
-                Source = SourceName(parsed.Source),
+                Source = parsed.Source.Name(),
                 Outcome = skipped > 0 ? IngestOutcome.Partial : IngestOutcome.Succeeded,
                 HttpStatus = httpStatus,
                 GamesSeen = parsed.Games.Count + parsed.Skipped.Count,
@@ -149,10 +147,11 @@ public sealed class ScoreboardIngester(
             };
             await runs.RecordAsync(db, ToRun(report, target, started), cancellationToken);
 
-            // Listeners (the Web's caches) hear about every date this payload touched, once the data is committed.
+            // Listeners (the Web's caches) hear about every date this payload touched, once the data is committed; the
+            // payload is the pages' cache tag, written the same whatever the process's culture.
             foreach (var touched in upserts.Select(g => g.GameDate).Append(date ?? default).Where(d => d != default).Distinct())
             {
-                await db.ExecuteAsync("SELECT pg_notify(@channel, @payload)", new { channel = NotifyChannel, payload = $"{target.League.Slug}:{touched:yyyy-MM-dd}" }, cancellationToken);
+                await db.ExecuteAsync("SELECT pg_notify(@channel, @payload)", new { channel = GameChanges.Channel, payload = GameChanges.Tag(target.League.Slug, touched) }, cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -171,7 +170,7 @@ public sealed class ScoreboardIngester(
             Job = target.Job,
             League = target.League.Slug,
             Date = target.Date,
-            Source = SourceName(target.Source),
+            Source = target.Source.Name(),
             Outcome = IngestOutcome.Failed,
             HttpStatus = httpStatus,
             DurationMs = (int)timer.ElapsedMilliseconds,
@@ -208,7 +207,7 @@ public sealed class ScoreboardIngester(
         logger.Log(
             report.Outcome == IngestOutcome.Partial ? LogLevel.Warning : LogLevel.Information,
             "Ingest run {Job} {League} {Date} {Source}: {Outcome} HTTP {HttpStatus}, seen {GamesSeen}, inserted {Inserted}, updated {Updated}, unchanged {Unchanged}, skipped {Skipped}, snapshots {SnapshotRows}, {DurationMs} ms {Error}",
-            report.Job, report.League, report.Date?.ToString("yyyy-MM-dd"), report.Source, report.Outcome, report.HttpStatus, report.GamesSeen, report.Inserted,
+            report.Job, report.League, report.Date is { } logged ? EasternCalendar.Iso(logged) : null, report.Source, report.Outcome, report.HttpStatus, report.GamesSeen, report.Inserted,
             report.Updated, report.Unchanged, report.Skipped, report.SnapshotRows, report.DurationMs, report.Error);
         return report;
     }
@@ -240,6 +239,4 @@ public sealed class ScoreboardIngester(
         var score = NewGamePulse.Compute(leagueId, game, teams.ShortNamesById[game.HomeTeamId], teams.ShortNamesById[game.AwayTeamId]);
         return game with { PulseScore = (short)score.Score, PulseFactors = score.FactorTexts };
     }
-
-    public static string SourceName(ScoreSource source) => source == ScoreSource.Espn ? "espn" : "ncaa";
 }

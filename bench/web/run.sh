@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Web benchmark (not a test): the 150-game scoreboard served by the app with output caching, without it, and the
 # same HTML bytes as a static file from nginx, all with wrk on loopback in one run; plus the page weight.
-# "No output cache" still shares each day's games between requests (GameDayCache); "no caches at all" turns that off
+# "No output cache" still shares each day's games between requests (LeagueDayCache); "no caches at all" turns that off
 # too, so every request queries PostgreSQL and renders.
 # Usage: bash bench/web/run.sh [duration-seconds]   (needs wrk, nginx, PostgreSQL binaries: apt-get install wrk nginx-light)
 set -euo pipefail

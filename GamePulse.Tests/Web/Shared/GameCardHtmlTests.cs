@@ -31,10 +31,10 @@ public sealed class GameCardHtmlTests
     private static GameSummary WithScores(GameSummary game, int? home, int? away) =>
         game with { Home = game.Home with { Score = home }, Away = game.Away with { Score = away } };
 
-    private static string Render(GameSummary game, IHtmlContent? actions = null)
+    private static string Render(GameSummary game, IHtmlContent? actions = null, GameCardMemo? memo = null)
     {
         using var writer = new StringWriter();
-        new GameCardHtml(game, actions).WriteTo(writer, HtmlEncoder.Default);
+        new GameCardHtml(game, actions, memo).WriteTo(writer, HtmlEncoder.Default);
         return writer.ToString();
     }
 
@@ -98,19 +98,50 @@ public sealed class GameCardHtmlTests
     }
 
     [TestMethod]
-    public void A_shared_game_is_rendered_once_and_a_new_version_afresh()
+    public void A_shared_game_is_rendered_once_kept_and_copied_and_a_new_version_afresh()
     {
         var live = WithScores(Final with { Id = 44, State = GameState.Live, Period = 2, Clock = "4:12" }, 70, 71);
-        SharedGameText.Share([live]);
+        var memo = new GameCardMemo([live]);
+        var renders = 0;
+        string Write(GameSummary game)
+        {
+            using var writer = new StringWriter();
+            memo.WriteCard(writer, HtmlEncoder.Default, game, (w, _, g, label) =>
+            {
+                renders++;
+                w.Write($"<card {g.Id} {label.Path} {g.Home.Score}>");
+            });
+            return writer.ToString();
+        }
 
-        var first = Render(live);
-        var memo = SharedGameText.Of(live)!;
-        var copied = memo.Card(live, HtmlEncoder.Default, (_, _) => throw new AssertFailedException("rendered twice"));
+        var first = Write(live);
+        Assert.AreEqual(1, renders, "the first ask writes straight through");
+        var second = Write(live);
+        Assert.AreEqual(2, renders, "the second ask renders the copy it keeps");
+        var copies = Enumerable.Range(0, 5).Select(_ => Write(live)).ToList();
+
+        Assert.AreEqual(2, renders, "every later ask is a copy, not a render");
+        Assert.AreEqual("<card 44 /mens-college-basketball/games/44/st-johns-at-texas-am-2025-03-08 70>", first, "the card as its renderer wrote it");
+        CollectionAssert.AreEqual(Enumerable.Repeat(first, 6).ToList(), copies.Prepend(second).ToList(), "every copy is the first card");
+        Assert.AreSame(memo.Label(live), memo.Label(live), "the label is made once too");
+
         var later = WithScores(live with { Clock = "0:45" }, 74, live.Away.Score);
+        Assert.AreEqual("<card 44 /mens-college-basketball/games/44/st-johns-at-texas-am-2025-03-08 74>", Write(later), "a new version is another object: rendered afresh");
+        Assert.AreEqual(3, renders, "the new version was rendered, not taken from the old one's copy");
+        Assert.AreNotSame(memo.Label(later), memo.Label(later), "nor is its label kept");
+    }
 
-        Assert.AreEqual(first, copied + "</article>");
-        Assert.AreSame(memo.Label(live), GameLabel.For(live));
-        Assert.IsNull(SharedGameText.Of(later), "a new version is a new object, not yet shared");
-        StringAssert.Contains(Render(later), "data-testid=\"game-card-home-score\">74<");
+    [TestMethod]
+    public void A_memoised_card_is_the_same_markup_as_one_rendered_alone()
+    {
+        var live = WithScores(Final with { Id = 45, State = GameState.Live, Period = 2, Clock = "4:12" }, 70, 71);
+        var memo = new GameCardMemo([live]);
+        var alone = Render(live);
+
+        var renders = Enumerable.Range(0, 3).Select(_ => Render(live, memo: memo)).ToList();
+        var withActions = Render(live, new HtmlString("<div data-testid=\"game-card-follows\"></div>"), memo);
+
+        CollectionAssert.AreEqual(new[] { alone, alone, alone }, renders, "written through, kept, copied: the same card each time");
+        Assert.AreEqual(alone.Replace("</article>", "<div data-testid=\"game-card-follows\"></div></article>"), withActions, "a visitor's actions still go into their own copy");
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using GamePulse.Data.Games;
@@ -93,22 +94,53 @@ public sealed class ScoreboardIngesterTests
     [TestMethod]
     public async Task Listeners_hear_the_league_and_date_after_the_data_is_committed()
     {
+        var heard = await HeardWhileIngestingAsync(Early);
+
+        CollectionAssert.AreEqual(new[] { "mens-college-basketball:2025-02-04" }, heard);
+    }
+
+    [TestMethod]
+    [DataRow("ar-SA")]
+    [DataRow("fa-IR")]
+    [DataRow("th-TH")]
+    public async Task A_Worker_running_under_a_culture_with_another_calendar_still_names_the_Gregorian_date(string name)
+    {
+        var culture = CultureInfo.GetCultureInfo(name);
+        Assert.IsNotInstanceOfType<GregorianCalendar>(culture.Calendar, $"precondition: {name} formats dates in another calendar");
+        var (current, ui) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        List<string> heard;
+        try
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, culture);
+            heard = await HeardWhileIngestingAsync(Early);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (current, ui);
+        }
+
+        CollectionAssert.AreEqual(new[] { GameChanges.Tag(Leagues.Mens.Slug, new DateOnly(2025, 2, 4)) }, heard, $"the payload under {name} is the pages' cache tag");
+        Assert.AreEqual("2025-02-04", (string)harness.Log.WithTemplateStarting("Ingest run").Single().Properties["Date"]!, $"the run's logged date under {name}");
+    }
+
+    private async Task<List<string>> HeardWhileIngestingAsync(string fixture)
+    {
         await using var listener = await database.DataSource.OpenConnectionAsync();
         var heard = new List<string>();
         listener.Notification += (_, e) => heard.Add(e.Payload);
-        await using (var listen = new NpgsqlCommand($"LISTEN {ScoreboardIngester.NotifyChannel}", listener))
+        await using (var listen = new NpgsqlCommand($"LISTEN {GameChanges.Channel}", listener))
         {
             await listen.ExecuteNonQueryAsync();
         }
 
-        await harness.FileAsync(Early);
+        await harness.FileAsync(fixture);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         while (heard.Count == 0)
         {
             await listener.WaitAsync(timeout.Token);
         }
 
-        CollectionAssert.AreEqual(new[] { "mens-college-basketball:2025-02-04" }, heard);
+        return heard;
     }
 
     [TestMethod]

@@ -1,6 +1,7 @@
 using GamePulse.Data.Conferences;
 using GamePulse.Data.Games;
 using GamePulse.Data.Leagues;
+using GamePulse.Data.Site;
 using GamePulse.Web.Caching;
 using GamePulse.Web.Pages.Scores;
 using GamePulse.Web.Pages.Shared;
@@ -30,12 +31,12 @@ public sealed class ConferenceModel(LeagueRepository leagues, ConferenceReposito
         }
 
         League = found;
-        View = await query.LoadAsync(conference, GameLinks.SeasonOf(EasternCalendar.Today(clock)), cancellationToken);
+        View = await query.LoadAsync(conference, Season.Of(EasternCalendar.Today(clock)), cancellationToken);
         caching.Slow(HttpContext, [$"{found.Slug}:conference:{conference.Slug}"]);
         ViewData[PageSeo.ViewDataKey] = new PageSeo(
             $"{conference.Name} {found.ShortName} basketball standings {View.Season - 1}–{View.Season % 100:00} | {site.Value.Name}",
             $"{conference.Name} {found.Name} standings: conference and overall records of all {View.Standings.Count} teams, from final scores.",
-            GameLinks.Conference(found.Slug, conference.Slug));
+            SiteUrls.Conference(found.Slug, conference.Slug));
         return Page();
     }
 }

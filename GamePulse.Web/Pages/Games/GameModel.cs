@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GamePulse.Data.Games;
+using GamePulse.Data.Site;
 using GamePulse.Web.Caching;
 using GamePulse.Web.Pages.Scores;
 using GamePulse.Web.Pages.Shared;
@@ -35,12 +36,12 @@ public sealed class GameModel(GameQuery query, PageCaching caching, IOptions<Sit
 
         View = view;
         var game = view.Game;
-        if (league != game.LeagueSlug || slug != GameLinks.GameSlug(game))
+        if (league != game.LeagueSlug || slug != SiteUrls.GameSlug(game))
         {
-            return RedirectPermanent(GameLinks.Game(game));
+            return RedirectPermanent(SiteUrls.Game(game));
         }
 
-        var tags = new[] { PageCaching.Tag(game.LeagueSlug, game.GameDate) };
+        var tags = new[] { GameChanges.Tag(game.LeagueSlug, game.GameDate) };
         if (LiveUpdates.IsHtmx(Request))
         {
             var etag = LiveUpdates.ETag($"game:{game.Id}", [game], view.Polling);
@@ -57,7 +58,7 @@ public sealed class GameModel(GameQuery query, PageCaching caching, IOptions<Sit
         }
 
         caching.ForGames(HttpContext, tags, [game], now, fragment: false);
-        ViewData[PageSeo.ViewDataKey] = new PageSeo(GameText.Title(game), Describe(game), GameLinks.Game(game), "article")
+        ViewData[PageSeo.ViewDataKey] = new PageSeo(GameText.Title(game), Describe(game), SiteUrls.Game(game), "article")
         {
             JsonLd = JsonSerializer.Serialize(SportsEvent(game)),
         };
@@ -84,7 +85,7 @@ public sealed class GameModel(GameQuery query, PageCaching caching, IOptions<Sit
             ["@type"] = "SportsEvent",
             ["name"] = $"{game.Away.DisplayName} {(game.NeutralSite ? "vs." : "at")} {game.Home.DisplayName}",
             ["sport"] = "Basketball",
-            ["startDate"] = game.StartTime is { } start ? GameText.IsoEastern(start) : ScoreDate.Format(game.GameDate),
+            ["startDate"] = game.StartTime is { } start ? GameText.IsoEastern(start) : EasternCalendar.Iso(game.GameDate),
             ["eventStatus"] = "https://schema.org/" + game.State switch
             {
                 GameState.Postponed => "EventPostponed",
@@ -93,7 +94,7 @@ public sealed class GameModel(GameQuery query, PageCaching caching, IOptions<Sit
             },
             ["homeTeam"] = Team(game.Home),
             ["awayTeam"] = Team(game.Away),
-            ["url"] = site.Value.Absolute(GameLinks.Game(game)),
+            ["url"] = site.Value.Absolute(SiteUrls.Game(game)),
         };
         if (game.VenueName is { Length: > 0 } venue)
         {
@@ -118,7 +119,7 @@ public sealed class GameModel(GameQuery query, PageCaching caching, IOptions<Sit
         {
             ["@type"] = "SportsTeam",
             ["name"] = team.DisplayName,
-            ["url"] = site.Value.Absolute(GameLinks.Team(game.LeagueSlug, team.Slug)),
+            ["url"] = site.Value.Absolute(SiteUrls.Team(game.LeagueSlug, team.Slug)),
         };
     }
 }

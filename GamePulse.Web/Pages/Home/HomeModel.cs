@@ -1,6 +1,7 @@
 using GamePulse.Data.Games;
 using GamePulse.Data.Leagues;
 using GamePulse.Data.Pulse;
+using GamePulse.Data.Site;
 using GamePulse.Web.Caching;
 using GamePulse.Web.Pages.Shared;
 using GamePulse.Web.Site;
@@ -47,12 +48,12 @@ public sealed class HomeModel(LeagueRepository leagues, GameRepository games, Pu
 
         // Both best lists can show yesterday's games (a late tip-off still live, yesterday's finals), so a NOTIFY
         // for either date evicts the page.
-        var tags = Leagues.SelectMany(l => new[] { PageCaching.Tag(l.Slug, Today), PageCaching.Tag(l.Slug, Today.AddDays(-1)) });
+        var tags = Leagues.SelectMany(l => new[] { GameChanges.Tag(l.Slug, Today), GameChanges.Tag(l.Slug, Today.AddDays(-1)) });
         caching.ForGames(HttpContext, tags, [.. today, .. BestLive.Where(g => g.GameDate != Today)], now, fragment: false);
         ViewData[PageSeo.ViewDataKey] = new PageSeo(
             $"College basketball scores today, {GameText.ShortDate(Today)} | {site.Value.Name}",
             $"Live NCAA Division I men's and women's college basketball scores for {GameText.Date(Today)}: {today.Count} games.",
-            "/");
+            SiteUrls.Home);
         return Page();
     }
 }

@@ -14,7 +14,8 @@ namespace GamePulse.Web.Pages.Scores;
 /// </summary>
 public static class ScoreboardItemList
 {
-    public static string Json(string name, IReadOnlyList<GameSummary> games, SiteOptions site)
+    /// <param name="cards">The memo of the shared day the games belong to, whose labels the cards already made.</param>
+    public static string Json(string name, IReadOnlyList<GameSummary> games, SiteOptions site, GameCardMemo? cards = null)
     {
         var buffer = new ArrayBufferWriter<byte>(256 + (games.Count * 200));
         using (var json = new Utf8JsonWriter(buffer))
@@ -27,7 +28,7 @@ public static class ScoreboardItemList
             json.WriteStartArray("itemListElement");
             for (var i = 0; i < games.Count; i++)
             {
-                var label = GameLabel.For(games[i]);
+                var label = cards?.Label(games[i]) ?? GameLabel.For(games[i]);
                 json.WriteStartObject();
                 json.WriteString("@type", "ListItem");
                 json.WriteNumber("position", i + 1);

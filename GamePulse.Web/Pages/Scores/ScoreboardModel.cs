@@ -1,6 +1,6 @@
-using System.Globalization;
 using GamePulse.Data.Games;
 using GamePulse.Data.Leagues;
+using GamePulse.Data.Site;
 using GamePulse.Web.Caching;
 using GamePulse.Web.Pages.Account;
 using GamePulse.Web.Pages.Shared;
@@ -38,8 +38,8 @@ public sealed class ScoreboardModel(LeagueRepository leagues, ScoreboardQuery qu
         if (Request.Query.TryGetValue("date", out var picked))
         {
             // The date picker is a GET form; its answer becomes a clean, cacheable URL (keeping the chosen order).
-            return ScoreDate.TryParse(picked.ToString(), out var pickedDate)
-                ? Redirect(GameLinks.Scoreboard(found.Slug, pickedDate) + ScoreboardView.QueryOf(order, filter))
+            return SiteUrls.TryParseDate(picked.ToString(), out var pickedDate)
+                ? Redirect(SiteUrls.Scoreboard(found.Slug, pickedDate) + ScoreboardView.QueryOf(order, filter))
                 : BadRequest();
         }
 
@@ -50,7 +50,7 @@ public sealed class ScoreboardModel(LeagueRepository leagues, ScoreboardQuery qu
         {
             day = today;
         }
-        else if (!ScoreDate.TryParse(date, out day))
+        else if (!SiteUrls.TryParseDate(date, out day))
         {
             return NotFound();
         }
@@ -71,14 +71,14 @@ public sealed class ScoreboardModel(LeagueRepository leagues, ScoreboardQuery qu
         IsToday = day == today;
         var followed = visitor.IsSignedIn ? await visitor.GetTeamIdsAsync(cancellationToken) : null;
         View = await query.LoadAsync(found, day, order, now, cancellationToken, followed, filter);
-        var tags = new[] { PageCaching.Tag(found.Slug, day) };
+        var tags = new[] { GameChanges.Tag(found.Slug, day) };
 
         if (LiveUpdates.IsHtmx(Request))
         {
             // A personal fragment's validator covers the filter and the followed teams too, so following a team
             // elsewhere changes the next poll's answer; the order is part of it as well.
             var personal = followed is null ? "" : $":{filter}:{string.Join(',', followed.Order())}";
-            var etag = LiveUpdates.ETag($"scores:{found.Slug}:{ScoreDate.Format(day)}:{order}{personal}", View.Games, View.Polling);
+            var etag = LiveUpdates.ETag($"scores:{GameChanges.Tag(found.Slug, day)}:{order}{personal}", View.Games, View.Polling);
             caching.ForGames(HttpContext, tags, View.Games, now, fragment: true);
             PageCaching.SetETag(Response, etag);
             if (PageCaching.IsNotModified(Request, etag))
@@ -97,7 +97,7 @@ public sealed class ScoreboardModel(LeagueRepository leagues, ScoreboardQuery qu
     }
 
     /// <summary>The path of this page without an order: the canonical URL and the "By time" link.</summary>
-    public string UnorderedPath => IsToday && RouteData.Values["date"] is null ? GameLinks.Scoreboard(View.League.Slug) : GameLinks.Scoreboard(View.League.Slug, View.Date);
+    public string UnorderedPath => IsToday && RouteData.Values["date"] is null ? SiteUrls.Scoreboard(View.League.Slug) : SiteUrls.Scoreboard(View.League.Slug, View.Date);
 
     private PageSeo Seo(League league, DateOnly day)
     {
@@ -109,20 +109,10 @@ public sealed class ScoreboardModel(LeagueRepository leagues, ScoreboardQuery qu
             : $"Scores and schedule of all {count} {league.Name} games on {GameText.Date(day)}: live scores, final results and tip-off times.";
         return new PageSeo($"{league.Name} scores — {GameText.Date(day)} | {site.Value.Name}", description, canonical)
         {
-            JsonLd = ScoreboardItemList.Json($"{league.Name} scores, {GameText.Date(day)}", [.. View.Sections.SelectMany(s => s.Games)], site.Value),
+            JsonLd = ScoreboardItemList.Json($"{league.Name} scores, {GameText.Date(day)}", [.. View.Sections.SelectMany(s => s.Games)], site.Value, View.Cards),
             NoIndex = count == 0 || View.MineOnly,
         };
     }
-}
-
-/// <summary>Dates in URLs are exactly yyyy-MM-dd and within a range the site can have games for.</summary>
-public static class ScoreDate
-{
-    public static bool TryParse(string? text, out DateOnly date) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
-        && date.Year is >= 2000 and <= 2100;
-
-    public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
 /// <summary>League slugs are short lower-case words; anything else cannot be a league and skips the database.</summary>

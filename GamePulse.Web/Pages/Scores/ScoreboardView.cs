@@ -1,5 +1,6 @@
 using GamePulse.Data.Games;
 using GamePulse.Data.Leagues;
+using GamePulse.Web.Pages.Shared;
 
 namespace GamePulse.Web.Pages.Scores;
 
@@ -19,6 +20,9 @@ public sealed record ScoreboardView(
     ScoreboardFilter Filter = ScoreboardFilter.All)
 {
     public IReadOnlyList<ScoreboardSection> Sections { get; } = ScoreboardSection.From(Games, Order, Followed);
+
+    /// <summary>The memo of the shared day's cards (<see cref="ScoreboardDay"/>), or null for a list of its own.</summary>
+    public GameCardMemo? Cards { get; init; }
 
     public bool IsPersonal => Followed is not null;
 

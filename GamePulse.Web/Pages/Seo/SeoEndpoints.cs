@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using GamePulse.Data.Games;
 using GamePulse.Data.Leagues;
+using GamePulse.Data.Site;
 using GamePulse.Web.Caching;
 using GamePulse.Web.Pages.Scores;
 using GamePulse.Web.Pages.Shared;
@@ -22,9 +23,9 @@ public static class SeoEndpoints
     public static IEndpointRouteBuilder MapSeo(this IEndpointRouteBuilder app)
     {
         app.MapGet("/robots.txt", (IOptions<SiteOptions> site) =>
-            Results.Text($"User-agent: *\nAllow: /\n\nSitemap: {site.Value.Absolute("/sitemap.xml")}\n", "text/plain; charset=utf-8"));
+            Results.Text($"User-agent: *\nAllow: /\n\nSitemap: {site.Value.Absolute(SiteUrls.SitemapIndex)}\n", "text/plain; charset=utf-8"));
 
-        app.MapGet("/sitemap.xml", async (SitemapQuery query, IOptions<SiteOptions> site, PageCaching caching, HttpContext context, CancellationToken cancellationToken) =>
+        app.MapGet(SiteUrls.SitemapIndex, async (SitemapQuery query, IOptions<SiteOptions> site, PageCaching caching, HttpContext context, CancellationToken cancellationToken) =>
         {
             var (seasons, leagues) = await query.IndexAsync(cancellationToken);
             caching.Slow(context, []);
@@ -33,12 +34,12 @@ public static class SeoEndpoints
                 writer.WriteStartElement("sitemapindex", SitemapNs);
                 foreach (var league in leagues)
                 {
-                    Element(writer, "sitemap", site.Value.Absolute($"/sitemaps/{league.LeagueSlug}-pages.xml"), league.LastModified);
+                    Element(writer, "sitemap", site.Value.Absolute(SiteUrls.LeaguePagesSitemap(league.LeagueSlug)), league.LastModified);
                 }
 
                 foreach (var season in seasons)
                 {
-                    Element(writer, "sitemap", site.Value.Absolute($"/sitemaps/{season.LeagueSlug}-{season.Season}.xml"), season.LastModified);
+                    Element(writer, "sitemap", site.Value.Absolute(SiteUrls.SeasonSitemap(season.LeagueSlug, season.Season)), season.LastModified);
                 }
 
                 writer.WriteEndElement();
@@ -47,41 +48,28 @@ public static class SeoEndpoints
 
         app.MapGet("/sitemaps/{file}", async (string file, SitemapQuery query, LeagueRepository leagues, IOptions<SiteOptions> site, PageCaching caching, HttpContext context, CancellationToken cancellationToken) =>
         {
-            if (!file.EndsWith(".xml", StringComparison.Ordinal) || file.Length > 80)
+            if (!SiteUrls.TryParseSitemap(file, out var leagueSlug, out var season)
+                || !LeagueSlug.IsPlausible(leagueSlug) || await leagues.FindBySlugAsync(leagueSlug, cancellationToken) is not { } league)
             {
                 return Results.NotFound();
             }
 
-            var name = file[..^4];
-            var dash = name.LastIndexOf('-');
-            if (dash <= 0 || !LeagueSlug.IsPlausible(name[..dash]) || await leagues.FindBySlugAsync(name[..dash], cancellationToken) is not { } league)
-            {
-                return Results.NotFound();
-            }
-
-            var suffix = name[(dash + 1)..];
             caching.Slow(context, []);
-            if (suffix == "pages")
+            if (season is null)
             {
                 var pages = await query.LeaguePagesAsync(league.Slug, cancellationToken);
-                return UrlSet(pages.Select(p => (site.Value.Absolute(p.Path), p.LastModified)));
+                return UrlSet(pages.Select(p => (site.Value.Absolute(p.Path(league.Slug)), p.LastModified)));
             }
 
-            if (!int.TryParse(suffix, NumberStyles.None, CultureInfo.InvariantCulture, out var season) || season is < 2000 or > 2101)
-            {
-                return Results.NotFound();
-            }
-
-            var games = await query.SeasonAsync(league.Slug, season, cancellationToken);
+            var games = await query.SeasonAsync(league.Slug, season.Value, cancellationToken);
             if (games.Count == 0)
             {
                 return Results.NotFound();
             }
 
             var dates = games.GroupBy(g => g.GameDate)
-                .Select(d => (site.Value.Absolute(GameLinks.Scoreboard(league.Slug, d.Key)), d.Max(g => g.UpdatedAt)));
-            var gamePages = games.Select(g => (site.Value.Absolute(
-                $"/{league.Slug}/games/{g.Id}/{g.AwaySlug}-{(g.NeutralSite ? "vs" : "at")}-{g.HomeSlug}-{ScoreDate.Format(g.GameDate)}"), g.UpdatedAt));
+                .Select(d => (site.Value.Absolute(SiteUrls.Scoreboard(league.Slug, d.Key)), d.Max(g => g.UpdatedAt)));
+            var gamePages = games.Select(g => (site.Value.Absolute(SiteUrls.Game(league.Slug, g.Id, g.AwaySlug, g.HomeSlug, g.NeutralSite, g.GameDate)), g.UpdatedAt));
             return UrlSet(dates.Concat(gamePages));
         }).CacheOutput(PageCaching.PolicyName);
 

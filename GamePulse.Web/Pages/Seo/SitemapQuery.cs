@@ -1,4 +1,5 @@
 using GamePulse.Data;
+using GamePulse.Data.Site;
 using LinqToDB;
 using LinqToDB.Async;
 
@@ -14,7 +15,11 @@ public sealed class SitemapQuery(GamePulseDbFactory databases, TimeProvider cloc
 
     public sealed record LeagueFile(string LeagueSlug, DateTimeOffset LastModified);
 
-    public sealed record Entry(string Path, DateTimeOffset LastModified);
+    /// <summary>A team's or a conference's page; its path is written by <see cref="SiteUrls"/>, like every other.</summary>
+    public sealed record Entry(bool IsConference, string Slug, DateTimeOffset LastModified)
+    {
+        public string Path(string leagueSlug) => IsConference ? SiteUrls.Conference(leagueSlug, Slug) : SiteUrls.Team(leagueSlug, Slug);
+    }
 
     public async Task<(IReadOnlyList<SeasonFile> Seasons, IReadOnlyList<LeagueFile> Leagues)> IndexAsync(CancellationToken cancellationToken)
     {
@@ -82,8 +87,7 @@ public sealed class SitemapQuery(GamePulseDbFactory databases, TimeProvider cloc
             where l.Slug == leagueSlug && c.Active
             select new { c.Slug, LastModified = db.Teams.Where(t => t.ConferenceId == c.Id).Max(t => (DateTimeOffset?)t.UpdatedAt) }).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        return [.. teams.Select(t => new Entry($"/{leagueSlug}/teams/{t.Slug}", t.UpdatedAt))
-            .Concat(conferences.Select(c => new Entry($"/{leagueSlug}/conferences/{c.Slug}", c.LastModified ?? now)))
-            .OrderBy(e => e.Path, StringComparer.Ordinal)];
+        return [.. conferences.Select(c => new Entry(true, c.Slug, c.LastModified ?? now)).OrderBy(e => e.Slug, StringComparer.Ordinal)
+            .Concat(teams.Select(t => new Entry(false, t.Slug, t.UpdatedAt)).OrderBy(e => e.Slug, StringComparer.Ordinal))];
     }
 }

@@ -11,28 +11,24 @@ namespace GamePulse.Web.Pages.Shared;
 /// partial per card (view lookup, view context, page activation) cost more than everything else on the page together
 /// (docs/decisions/0411). Every value goes through the page's <see cref="HtmlEncoder"/>, exactly as Razor's @ does.
 /// The markup is deliberately flat: whitespace would be a third of a big scoreboard's bytes.
-/// A card depends on its game alone (not on the visitor or the clock), so a game shared between requests
-/// (<see cref="SharedGameText"/>) is rendered once per version and then copied.
+/// A card depends on its game alone (not on the visitor or the clock), so a list that many requests render passes a
+/// <see cref="GameCardMemo"/>, and each game version's card is rendered once and then copied.
 /// </summary>
 /// <param name="Actions">Per-visitor controls rendered inside the card (follow buttons), or null for anonymous pages.</param>
-public sealed record GameCardHtml(GameSummary Game, IHtmlContent? Actions) : IHtmlContent
+/// <param name="Memo">The memo of the list the game belongs to, or null for a list rendered once.</param>
+public sealed record GameCardHtml(GameSummary Game, IHtmlContent? Actions, GameCardMemo? Memo = null) : IHtmlContent
 {
     private const string DefaultAccent = "8a8f98";
 
     public void WriteTo(TextWriter writer, HtmlEncoder encoder)
     {
-        if (SharedGameText.Of(Game) is { } shared)
+        if (Memo is { } memo)
         {
-            writer.Write(shared.Card(Game, encoder, static (game, encoder) =>
-            {
-                using var card = new StringWriter(CultureInfo.InvariantCulture);
-                WriteCard(card, encoder, game);
-                return card.ToString();
-            }));
+            memo.WriteCard(writer, encoder, Game, WriteCard);
         }
         else
         {
-            WriteCard(writer, encoder, Game);
+            WriteCard(writer, encoder, Game, GameLabel.For(Game));
         }
 
         Actions?.WriteTo(writer, encoder);
@@ -40,7 +36,7 @@ public sealed record GameCardHtml(GameSummary Game, IHtmlContent? Actions) : IHt
     }
 
     /// <summary>Everything of the card up to the per-visitor actions slot.</summary>
-    private static void WriteCard(TextWriter writer, HtmlEncoder encoder, GameSummary game)
+    private static void WriteCard(TextWriter writer, HtmlEncoder encoder, GameSummary game, GameLabel label)
     {
         var final = game.State == GameState.Final;
         var showScores = game.Home.Score is not null && game.Away.Score is not null
@@ -50,7 +46,6 @@ public sealed record GameCardHtml(GameSummary Game, IHtmlContent? Actions) : IHt
         encoder.Encode(writer, game.State);
         writer.Write("\" data-testid=\"game-card\" data-game-id=\"");
         Number(writer, game.Id);
-        var label = GameLabel.For(game);
         writer.Write("\" aria-label=\"");
         encoder.Encode(writer, label.Title);
         writer.Write("\">\n<a class=\"game-card-link\" href=\"");

@@ -9,12 +9,13 @@ public static class GameCards
     /// <summary>
     /// The game card for the current visitor: signed-in visitors get the per-card actions (follow buttons), whose
     /// forms need the page's antiforgery and view machinery, so that slot stays a partial; anonymous cards skip it.
+    /// A list that many requests render passes its <paramref name="memo"/>.
     /// </summary>
-    public static async Task<IHtmlContent> GameCardAsync(this IHtmlHelper html, GameSummary game)
+    public static async Task<IHtmlContent> GameCardAsync(this IHtmlHelper html, GameSummary game, GameCardMemo? memo = null)
     {
         var actions = html.ViewContext.HttpContext.User.Identity?.IsAuthenticated == true
             ? await html.PartialAsync("_GameCardActions", game)
             : null;
-        return new GameCardHtml(game, actions);
+        return new GameCardHtml(game, actions, memo);
     }
 }

@@ -50,16 +50,6 @@ public static class GameText
 
     public static string ShortDate(DateOnly date) => date.ToString("ddd, MMM d", English);
 
-    /// <summary>yyyy-MM-dd, written digit by digit: every game link and card carries one, so no format string is parsed.</summary>
-    public static string Iso(DateOnly date) => string.Create(10, date, static (chars, d) =>
-    {
-        d.Year.TryFormat(chars[..4], out _, "D4", CultureInfo.InvariantCulture);
-        chars[4] = '-';
-        d.Month.TryFormat(chars[5..7], out _, "D2", CultureInfo.InvariantCulture);
-        chars[7] = '-';
-        d.Day.TryFormat(chars[8..], out _, "D2", CultureInfo.InvariantCulture);
-    });
-
     /// <summary>"Duke 78, North Carolina 74 — Final", "Duke at North Carolina — Sat, Mar 7, 6:30 PM ET", "Duke 30, UNC 28 — 2nd 10:12".</summary>
     /// <remarks>Built with string.Concat: every card and the scoreboard's JSON-LD ask for it, 300 times per big page.</remarks>
     public static string Title(GameSummary game)

@@ -1,5 +1,6 @@
 using GamePulse.Data.Games;
 using GamePulse.Data.Leagues;
+using GamePulse.Data.Site;
 using GamePulse.Data.Teams;
 using GamePulse.Web.Caching;
 using GamePulse.Web.Pages.Scores;
@@ -30,13 +31,13 @@ public sealed class TeamModel(LeagueRepository leagues, TeamRepository teams, Te
         }
 
         League = found;
-        View = await query.LoadAsync(team, GameLinks.SeasonOf(EasternCalendar.Today(clock)), cancellationToken);
+        View = await query.LoadAsync(team, Season.Of(EasternCalendar.Today(clock)), cancellationToken);
         caching.Slow(HttpContext, [$"{found.Slug}:team:{team.Slug}"]);
         var seasonLabel = $"{View.Season - 1}–{View.Season % 100:00}";
         ViewData[PageSeo.ViewDataKey] = new PageSeo(
             $"{team.DisplayName} {seasonLabel} {found.ShortName} basketball schedule and results | {site.Value.Name}",
             $"{team.DisplayName} {seasonLabel} season: {View.Overall} overall, {View.Conference} in conference. Results, upcoming games and live scores.",
-            GameLinks.Team(found.Slug, team.Slug));
+            SiteUrls.Team(found.Slug, team.Slug));
         return Page();
     }
 }

@@ -1,6 +1,7 @@
 using GamePulse.Data.Games;
 using GamePulse.Data.Ingestion;
 using GamePulse.Data.Leagues;
+using GamePulse.Data.Teams;
 using Npgsql;
 
 namespace GamePulse.Worker.Ingestion.Backfill;
@@ -39,7 +40,7 @@ public sealed class BackfillRunner(IScoreSource source, ScoreboardIngester inges
     private async Task<BackfillSummary> WalkAsync(League league, DateOnly from, DateOnly to, Action<BackfillStep> progress, CancellationToken cancellationToken)
     {
         var total = to.DayNumber - from.DayNumber + 1;
-        var completed = await runs.GetCompletedDatesAsync(league.Id, ScoreboardIngester.SourceName(source.Kind), from, to, cancellationToken);
+        var completed = await runs.GetCompletedDatesAsync(league.Id, source.Kind.Name(), from, to, cancellationToken);
         int done = 0, succeeded = 0, failed = 0, written = 0;
         for (var date = from; date <= to; date = date.AddDays(1))
         {

@@ -141,7 +141,7 @@ public static class EspnScoreboardParser
             NeutralSite = competition.Get("neutralSite").Bool(),
             ConferenceGame = competition.Get("conferenceCompetition").Bool(),
             Broadcast = Broadcast(competition),
-            Season = season.Get("year").Short() ?? SeasonOf(start),
+            Season = season.Get("year").Short() ?? (short)Season.Of(start),
             SeasonType = season.Get("type").Number() switch
             {
                 1 => "preseason",
@@ -175,13 +175,6 @@ public static class EspnScoreboardParser
             _ => null,
         },
     };
-
-    /// <summary>The season is named by the year it ends in: games from July on belong to next year's season.</summary>
-    public static short SeasonOf(DateTimeOffset start)
-    {
-        var date = EasternCalendar.DateOf(start);
-        return (short)(date.Month >= 7 ? date.Year + 1 : date.Year);
-    }
 
     private static FeedTeam Team(ShapedJson competitor, string eventId)
     {

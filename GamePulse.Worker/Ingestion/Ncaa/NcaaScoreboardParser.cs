@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using GamePulse.Data.Games;
 using GamePulse.Data.Leagues;
+using GamePulse.Data.Pulse;
 using GamePulse.Data.Teams;
 
 namespace GamePulse.Worker.Ingestion.Ncaa;
@@ -22,7 +23,7 @@ public static partial class NcaaScoreboardParser
             throw new PayloadException("NCAA payload has no games array (not a casablanca scoreboard).");
         }
 
-        var regulationPeriods = league.Code == "womens" ? 4 : 2;
+        var regulationPeriods = GameFormat.ForLeague(league.Id).RegulationPeriods;
         var games = new List<FeedGame>();
         var teams = new List<FeedTeam>();
         var skipped = new List<SkippedGame>();
@@ -95,7 +96,7 @@ public static partial class NcaaScoreboardParser
             AwayRecord = Record(away),
             ConferenceGame = Conferences(home).Intersect(Conferences(away)).Any(),
             Broadcast = item.Get("network").String(),
-            Season = (short)(gameDate.Month >= 7 ? gameDate.Year + 1 : gameDate.Year),
+            Season = (short)Season.Of(gameDate),
             SeasonType = item.Get("bracketId").String() is not null || bracketRound is not null ? "postseason" : "regular",
             Notes = string.Join(" - ", new[] { contestName, bracketRound }.OfType<string>()) is { Length: > 0 } notes ? notes : null,
         };

@@ -6,28 +6,25 @@ namespace GamePulse.Worker.Ingestion.Scheduling;
 public sealed record GameTiming(string State, DateTimeOffset? StartTime);
 
 /// <summary>The cadence settings, in one place so the rules below stay pure and testable.</summary>
-public sealed record CadenceSettings(TimeSpan Live, TimeSpan Idle, TimeSpan Soon, TimeSpan Tolerance)
+public sealed record CadenceSettings(TimeSpan Live, TimeSpan Idle, TimeSpan Tolerance)
 {
     public static CadenceSettings From(IngestionOptions options) => new(
         TimeSpan.FromSeconds(options.LiveIntervalSeconds),
         TimeSpan.FromSeconds(options.IdleIntervalSeconds),
-        TimeSpan.FromMinutes(options.SoonMinutes),
         // A tick may fire a little early; without slack a 20 s cadence on a 20 s tick would skip every other tick.
         TimeSpan.FromSeconds(Math.Min(2, options.TickSeconds / 2.0)));
 }
 
 /// <summary>
 /// When to fetch a scoreboard. The scheduler ticks every 20 s and asks these rules whether each date is due:
-/// fast while any game is in progress or starts soon (or should have started and is not yet reported live),
-/// slow otherwise; yesterday only until every game of it has ended.
+/// fast while any game is live or starting soon (<see cref="LiveWindow"/>, the rule the site's polling follows too:
+/// in progress, about to start, or should have started and is not yet reported live), slow otherwise; yesterday only
+/// until every game of it has ended.
 /// </summary>
 public static class ScoreboardCadence
 {
-    // A scheduled game whose start passed this long ago without going live is treated as stale data, not "starting".
-    private static readonly TimeSpan StartingWindow = TimeSpan.FromHours(3);
-
     public static TimeSpan IntervalFor(IReadOnlyCollection<GameTiming> games, DateTimeOffset now, CadenceSettings settings) =>
-        games.Any(g => IsActive(g, now, settings.Soon)) ? settings.Live : settings.Idle;
+        games.Any(g => LiveWindow.Includes(g.State, g.StartTime, now)) ? settings.Live : settings.Idle;
 
     public static bool IsDue(DateTimeOffset? lastRunStarted, DateTimeOffset now, TimeSpan interval, TimeSpan tolerance) =>
         lastRunStarted is not { } last || now - last + tolerance >= interval;
@@ -46,8 +43,4 @@ public static class ScoreboardCadence
 
     public static bool AllEnded(IReadOnlyCollection<GameTiming> games) =>
         games.All(g => g.State is GameState.Final or GameState.Postponed or GameState.Canceled);
-
-    private static bool IsActive(GameTiming game, DateTimeOffset now, TimeSpan soon) =>
-        GameState.IsInProgress(game.State)
-        || (game.State == GameState.Scheduled && game.StartTime is { } start && start - now <= soon && now - start <= StartingWindow);
 }

@@ -7,7 +7,7 @@ namespace GamePulse.Tests.Worker.Ingestion.Scheduling;
 public sealed class ScoreboardCadenceTests
 {
     private static readonly DateTimeOffset Now = new(2025, 2, 5, 0, 0, 0, TimeSpan.Zero);
-    private static readonly CadenceSettings Settings = new(TimeSpan.FromSeconds(20), TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(15), TimeSpan.FromSeconds(2));
+    private static readonly CadenceSettings Settings = new(TimeSpan.FromSeconds(20), TimeSpan.FromMinutes(15), TimeSpan.FromSeconds(2));
 
     private static GameTiming Scheduled(int minutesFromNow) => new(GameState.Scheduled, Now.AddMinutes(minutesFromNow));
 

@@ -7,7 +7,7 @@ namespace GamePulse.Tests.Web.Caching;
 /// read once and shared, until the Worker's NOTIFY names that league or the safety lifetime passes.
 /// </summary>
 [TestClass]
-public sealed class GameDayCacheTests
+public sealed class LeagueDayCacheTests
 {
     private const string Day = "/mens-college-basketball/scores/2025-03-08";
 
