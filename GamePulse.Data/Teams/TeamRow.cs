@@ -53,4 +53,7 @@ public sealed record TeamRow
 
     [Column("origin")]
     public required string Origin { get; init; }
+
+    [Column("updated_at", SkipOnInsert = true)]
+    public DateTimeOffset UpdatedAt { get; init; }
 }

@@ -64,9 +64,9 @@ public sealed class ScoreboardDay
     public async Task UpsertLiveAsync(GameUpsert live, DateTimeOffset observedAt)
     {
         Live = live;
-        var result = await database.Games.UpsertAsync(Mens, ScoreSource.Espn, [live], observedAt);
+        var result = await database.UpsertGamesAsync(Mens, ScoreSource.Espn, [live], observedAt);
         // As the Worker does after every upsert, so cards carry Pulse and the game page has its history.
-        await database.Pulse.RecomputeAsync(result.ChangedGameIds, observedAt);
+        await database.RecomputePulseAsync(result.ChangedGameIds, observedAt);
     }
 
     private static DateTimeOffset Utc(int day, int hour, int minute) => new(2025, 3, day, hour, minute, 0, TimeSpan.Zero);
@@ -140,15 +140,15 @@ public sealed class ScoreboardDay
             Game("301", "baylor", "kansas", Utc(6, 0, 0), PreviousDate) with { State = GameState.Final, Period = 2, HomeScore = 70, AwayScore = 64 },
             Game("501", "wisconsin", "purdue", Utc(12, 0, 0), NextDate) with { HomeSeed = 1, AwaySeed = 8, SeasonType = "postseason", Notes = "Big Ten Tournament" },
         ];
-        var othersResult = await database.Games.UpsertAsync(Mens, ScoreSource.Espn, others, early);
-        await database.Pulse.RecomputeAsync(othersResult.ChangedGameIds, early);
+        var othersResult = await database.UpsertGamesAsync(Mens, ScoreSource.Espn, others, early);
+        await database.RecomputePulseAsync(othersResult.ChangedGameIds, early);
 
         var womens = await database.QueryAsync<(string Slug, int Id)>("SELECT slug, id FROM teams WHERE league_id = @Womens AND slug IN ('duke', 'north-carolina')", new { Womens });
         var women = womens.ToDictionary(r => r.Slug, r => r.Id);
-        var womensResult = await database.Games.UpsertAsync(Womens, ScoreSource.Espn,
+        var womensResult = await database.UpsertGamesAsync(Womens, ScoreSource.Espn,
             [Game("w1", "north-carolina", "duke", Utc(8, 18, 0)) with { HomeTeamId = women["duke"], AwayTeamId = women["north-carolina"], State = GameState.Final, Period = 2, HomeScore = 66, AwayScore = 61 }],
             early);
-        await database.Pulse.RecomputeAsync(womensResult.ChangedGameIds, early);
+        await database.RecomputePulseAsync(womensResult.ChangedGameIds, early);
 
         async Task<long> Id(short league, string externalId) =>
             await database.ScalarAsync<long>("SELECT id FROM games WHERE league_id = @league AND espn_id = @externalId", new { league, externalId });

@@ -24,9 +24,9 @@ public static class LiveUpdates
     public static bool ShouldPoll(IEnumerable<GameSummary> games, DateTimeOffset now) => games.Any(g =>
         g.IsInProgress
         || (g.State == GameState.Scheduled && g.StartTime is { } start
-            && new DateTimeOffset(DateTime.SpecifyKind(start, DateTimeKind.Utc)) - now <= Lead
+            && start - now <= Lead
             // a game an hour past its start that never went live is a feed gap, not worth polling forever
-            && now - new DateTimeOffset(DateTime.SpecifyKind(start, DateTimeKind.Utc)) < TimeSpan.FromHours(3)));
+            && now - start < TimeSpan.FromHours(3)));
 
     /// <summary>A strong validator over everything the fragment shows (ids, row versions, Pulse, polling on/off).</summary>
     public static string ETag(string scope, IEnumerable<GameSummary> games, bool polling)

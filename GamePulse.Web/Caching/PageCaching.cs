@@ -26,7 +26,7 @@ public sealed class PageCaching(IOptions<PageCacheOptions> options)
 
         // A cached page must not outlive the moment a scheduled game comes into the polling window.
         var nextStart = games.Where(g => g.State == GameState.Scheduled && g.StartTime is not null)
-            .Select(g => new DateTimeOffset(DateTime.SpecifyKind(g.StartTime!.Value, DateTimeKind.Utc)) - LiveUpdates.Lead - now)
+            .Select(g => g.StartTime!.Value - LiveUpdates.Lead - now)
             .Where(until => until > TimeSpan.Zero)
             .DefaultIfEmpty(serverLifetime)
             .Min();

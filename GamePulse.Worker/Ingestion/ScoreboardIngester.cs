@@ -1,10 +1,13 @@
 using System.Diagnostics;
-using Dapper;
+using GamePulse.Data;
 using GamePulse.Data.Games;
 using GamePulse.Data.Ingestion;
 using GamePulse.Data.Leagues;
 using GamePulse.Data.Pulse;
 using GamePulse.Data.Teams;
+using LinqToDB;
+using LinqToDB.Async;
+using LinqToDB.Data;
 using Npgsql;
 
 namespace GamePulse.Worker.Ingestion;
@@ -19,7 +22,7 @@ public sealed record IngestTarget(string Job, League League, DateOnly? Date, Sco
 /// leaves the stored games untouched.
 /// </summary>
 public sealed class ScoreboardIngester(
-    NpgsqlDataSource dataSource,
+    GamePulseDbFactory databases,
     TeamRepository teams,
     GameRepository games,
     PulseRepository pulse,
@@ -78,14 +81,14 @@ public sealed class ScoreboardIngester(
 
         try
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            // One unit of work per run: teams, games, Pulse, the run's row and the NOTIFY commit together or not at all.
+            await using var db = databases.Open();
+            await using var transaction = await db.BeginTransactionAsync(cancellationToken);
 
             if (parsed.Games.Count == 0 && parsed.Skipped.Count == 0 && date is { } day)
             {
                 // An empty scoreboard for a day we know has games is an upstream glitch, not a cancellation of the day.
-                var stored = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                    "SELECT count(*) FROM games WHERE league_id = @leagueId AND game_date = @day", new { leagueId = target.League.Id, day }, transaction, cancellationToken: cancellationToken));
+                var stored = await db.Games.CountAsync(g => g.LeagueId == target.League.Id && g.GameDate == day, cancellationToken);
                 if (stored > 0)
                 {
                     await transaction.RollbackAsync(cancellationToken);
@@ -93,7 +96,7 @@ public sealed class ScoreboardIngester(
                 }
             }
 
-            var resolved = await teams.ResolveAsync(target.League.Id, parsed.Source, parsed.Teams, transaction, cancellationToken);
+            var resolved = await teams.ResolveAsync(db, target.League.Id, parsed.Source, parsed.Teams, cancellationToken);
             foreach (var created in resolved.Created)
             {
                 logger.LogWarning("Created team {DisplayName} ({Source} id {ExternalId}) in {League} from the feed: it is not in the seed", created.DisplayName, parsed.Source, created.ExternalId, target.League.Slug);
@@ -106,14 +109,14 @@ public sealed class ScoreboardIngester(
             // Only games not stored yet get a precomputed Pulse: every later poll of a day is mostly unchanged games,
             // and scoring them all just in case cost that poll more than the one query. A game another Worker inserts
             // meanwhile is inserted by it, not us, and one we insert unscored is rescored below like any update.
-            var alreadyStored = await games.FindStoredExternalIdsAsync(target.League.Id, parsed.Source, [.. candidates.Select(g => g.ExternalId)], transaction, cancellationToken);
+            var alreadyStored = await games.FindStoredExternalIdsAsync(db, target.League.Id, parsed.Source, [.. candidates.Select(g => g.ExternalId)], cancellationToken);
             var upserts = candidates.Select(g => alreadyStored.Contains(g.ExternalId) ? g : WithNewGamePulse(g, target.League.Id, resolved)).ToList();
             var observedAt = clock.GetUtcNow();
-            var result = await games.UpsertAsync(target.League.Id, parsed.Source, upserts, observedAt, transaction, cancellationToken);
+            var result = await games.UpsertAsync(db, target.League.Id, parsed.Source, upserts, observedAt, cancellationToken);
             // Pulse is stored on the game so page reads stay cheap, and written in the same transaction, so a page never
             // sees a new score with an old Pulse: new games got theirs with the insert, updated ones are rescored from
             // their snapshots here.
-            await pulse.RecomputeAsync(result.UnscoredGameIds, observedAt, transaction, cancellationToken);
+            await pulse.RecomputeAsync(db, result.UnscoredGameIds, observedAt, cancellationToken);
             foreach (var correction in result.Corrections)
             {
                 logger.LogWarning(
@@ -144,13 +147,12 @@ public sealed class ScoreboardIngester(
                 DurationMs = (int)timer.ElapsedMilliseconds,
                 Error = skipped > 0 ? $"{skipped} game(s) skipped: {string.Join("; ", parsed.Skipped.Take(3).Select(s => $"{s.ExternalId}: {s.Reason}"))}" : null,
             };
-            await runs.RecordAsync(ToRun(report, target, started), transaction, cancellationToken);
+            await runs.RecordAsync(db, ToRun(report, target, started), cancellationToken);
 
             // Listeners (the Web's caches) hear about every date this payload touched, once the data is committed.
             foreach (var touched in upserts.Select(g => g.GameDate).Append(date ?? default).Where(d => d != default).Distinct())
             {
-                await connection.ExecuteAsync(new CommandDefinition(
-                    "SELECT pg_notify(@channel, @payload)", new { channel = NotifyChannel, payload = $"{target.League.Slug}:{touched:yyyy-MM-dd}" }, transaction, cancellationToken: cancellationToken));
+                await db.ExecuteAsync("SELECT pg_notify(@channel, @payload)", new { channel = NotifyChannel, payload = $"{target.League.Slug}:{touched:yyyy-MM-dd}" }, cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -177,7 +179,8 @@ public sealed class ScoreboardIngester(
         };
         try
         {
-            await runs.RecordAsync(ToRun(report, target, started), cancellationToken: cancellationToken);
+            await using var db = databases.Open();
+            await runs.RecordAsync(db, ToRun(report, target, started), cancellationToken);
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
         {

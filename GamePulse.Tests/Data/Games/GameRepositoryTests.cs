@@ -34,7 +34,7 @@ public sealed class GameRepositoryTests
     [TestMethod]
     public async Task Inserts_new_games_and_records_a_first_snapshot_each()
     {
-        var result = await database.Games.UpsertAsync(1, ScoreSource.Espn, [GameBuilder.Scheduled("g1", duke, unc, Day), GameBuilder.Scheduled("g2", kansas, baylor, Day)], Observed);
+        var result = await database.UpsertGamesAsync(1, ScoreSource.Espn, [GameBuilder.Scheduled("g1", duke, unc, Day), GameBuilder.Scheduled("g2", kansas, baylor, Day)], Observed);
 
         Assert.AreEqual((2, 2, 0, 0, 2), (result.Seen, result.Inserted, result.Updated, result.Unchanged, result.SnapshotRows));
         Assert.HasCount(2, result.ChangedGameIds);
@@ -44,11 +44,11 @@ public sealed class GameRepositoryTests
     public async Task Re_upserting_an_unchanged_payload_writes_no_row()
     {
         var games = new[] { GameBuilder.Scheduled("g1", duke, unc, Day) with { HomeLineScores = [30, 24], AwayLineScores = [28, 20] } };
-        await database.Games.UpsertAsync(1, ScoreSource.Espn, games, Observed);
+        await database.UpsertGamesAsync(1, ScoreSource.Espn, games, Observed);
         var versions = await database.ScalarAsync<string>("SELECT string_agg(xmin::text, ',') FROM games");
         var lockers = await database.ScalarAsync<string>("SELECT string_agg(xmax::text, ',') FROM games");
 
-        var again = await database.Games.UpsertAsync(1, ScoreSource.Espn, games, Observed.AddSeconds(20));
+        var again = await database.UpsertGamesAsync(1, ScoreSource.Espn, games, Observed.AddSeconds(20));
 
         Assert.AreEqual((0, 0, 1, 0), (again.Inserted, again.Updated, again.Unchanged, again.SnapshotRows));
         Assert.AreEqual(versions, await database.ScalarAsync<string>("SELECT string_agg(xmin::text, ',') FROM games"), "no new row version");
@@ -61,11 +61,11 @@ public sealed class GameRepositoryTests
     public async Task A_visible_change_updates_the_game_and_appends_one_snapshot_while_an_invisible_one_appends_none()
     {
         var scheduled = GameBuilder.Scheduled("g1", duke, unc, Day);
-        await database.Games.UpsertAsync(1, ScoreSource.Espn, [scheduled], Observed);
+        await database.UpsertGamesAsync(1, ScoreSource.Espn, [scheduled], Observed);
 
         var live = scheduled with { State = GameState.Live, Period = 1, Clock = "12:34", HomeScore = 10, AwayScore = 8 };
-        var first = await database.Games.UpsertAsync(1, ScoreSource.Espn, [live], Observed.AddMinutes(1));
-        var broadcastOnly = await database.Games.UpsertAsync(1, ScoreSource.Espn, [live with { Broadcast = "ESPN2" }], Observed.AddMinutes(2));
+        var first = await database.UpsertGamesAsync(1, ScoreSource.Espn, [live], Observed.AddMinutes(1));
+        var broadcastOnly = await database.UpsertGamesAsync(1, ScoreSource.Espn, [live with { Broadcast = "ESPN2" }], Observed.AddMinutes(2));
 
         Assert.AreEqual((1, 1), (first.Updated, first.SnapshotRows));
         Assert.AreEqual((1, 0), (broadcastOnly.Updated, broadcastOnly.SnapshotRows), "the broadcast is stored but is not a score change");
@@ -78,17 +78,17 @@ public sealed class GameRepositoryTests
     public async Task A_final_game_never_goes_back_to_live_but_a_score_correction_after_final_is_applied_and_reported()
     {
         var final = GameBuilder.Scheduled("g1", duke, unc, Day) with { State = GameState.Final, Period = 2, HomeScore = 78, AwayScore = 74, Detail = "Final" };
-        await database.Games.UpsertAsync(1, ScoreSource.Espn, [final], Observed);
+        await database.UpsertGamesAsync(1, ScoreSource.Espn, [final], Observed);
 
-        var stale = await database.Games.UpsertAsync(1, ScoreSource.Espn, [final with { State = GameState.Live, Clock = "0:30", HomeScore = 76 }], Observed.AddMinutes(1));
-        var corrected = await database.Games.UpsertAsync(1, ScoreSource.Espn, [final with { HomeScore = 79 }], Observed.AddMinutes(2));
+        var stale = await database.UpsertGamesAsync(1, ScoreSource.Espn, [final with { State = GameState.Live, Clock = "0:30", HomeScore = 76 }], Observed.AddMinutes(1));
+        var corrected = await database.UpsertGamesAsync(1, ScoreSource.Espn, [final with { HomeScore = 79 }], Observed.AddMinutes(2));
 
         Assert.AreEqual((0, 1, 1), (stale.Updated, stale.Unchanged, stale.StaleIgnored));
         Assert.AreEqual(1, corrected.Updated);
         var correction = corrected.Corrections.Single();
         Assert.AreEqual(((short?)78, (short?)79), (correction.OldHomeScore, correction.NewHomeScore));
         var game = await database.Games.FindByIdAsync(correction.GameId);
-        Assert.AreEqual((GameState.Final, 79), (game!.State, game.HomeScore));
+        Assert.AreEqual((GameState.Final, 79), (game!.State, game.Home.Score));
     }
 
     private static GameUpsert Live(string id, short period, string? clock, short home, short away) =>
@@ -100,10 +100,10 @@ public sealed class GameRepositoryTests
     [TestMethod]
     public async Task An_older_live_payload_after_a_newer_one_is_ignored_and_counted_as_stale()
     {
-        await database.Games.UpsertAsync(1, ScoreSource.Espn, [Live("g1", 2, "5:00", 60, 55)], Observed);
+        await database.UpsertGamesAsync(1, ScoreSource.Espn, [Live("g1", 2, "5:00", 60, 55)], Observed);
         var snapshots = await database.ScalarAsync<long>("SELECT count(*) FROM game_snapshots");
 
-        var stale = await database.Games.UpsertAsync(1, ScoreSource.Espn, [Live("g1", 1, "10:00", 20, 18)], Observed.AddSeconds(20));
+        var stale = await database.UpsertGamesAsync(1, ScoreSource.Espn, [Live("g1", 1, "10:00", 20, 18)], Observed.AddSeconds(20));
 
         Assert.AreEqual((0, 0, 1, 1), (stale.Inserted, stale.Updated, stale.Unchanged, stale.StaleIgnored));
         Assert.AreEqual(("live", (short?)2, "5:00", (short?)60), await StoredAsync("g1"));
@@ -117,9 +117,9 @@ public sealed class GameRepositoryTests
     [DataRow((short)2, "0:00", (short)3, "5:00", DisplayName = "overtime")]
     public async Task A_newer_live_payload_applies(short period, string clock, short newerPeriod, string newerClock)
     {
-        await database.Games.UpsertAsync(1, ScoreSource.Espn, [Live("g1", period, clock, 20, 18)], Observed);
+        await database.UpsertGamesAsync(1, ScoreSource.Espn, [Live("g1", period, clock, 20, 18)], Observed);
 
-        var newer = await database.Games.UpsertAsync(1, ScoreSource.Espn, [Live("g1", newerPeriod, newerClock, 22, 18)], Observed.AddSeconds(20));
+        var newer = await database.UpsertGamesAsync(1, ScoreSource.Espn, [Live("g1", newerPeriod, newerClock, 22, 18)], Observed.AddSeconds(20));
 
         Assert.AreEqual((1, 0), (newer.Updated, newer.StaleIgnored));
         Assert.AreEqual(("live", (short?)newerPeriod, newerClock, (short?)22), await StoredAsync("g1"));
@@ -128,10 +128,10 @@ public sealed class GameRepositoryTests
     [TestMethod]
     public async Task More_clock_left_in_the_same_period_is_stale_but_a_score_change_on_a_stopped_clock_applies()
     {
-        await database.Games.UpsertAsync(1, ScoreSource.Espn, [Live("g1", 2, "4:12", 60, 55)], Observed);
+        await database.UpsertGamesAsync(1, ScoreSource.Espn, [Live("g1", 2, "4:12", 60, 55)], Observed);
 
-        var older = await database.Games.UpsertAsync(1, ScoreSource.Espn, [Live("g1", 2, "4:13", 58, 55)], Observed.AddSeconds(20));
-        var freeThrow = await database.Games.UpsertAsync(1, ScoreSource.Espn, [Live("g1", 2, "4:12", 61, 55)], Observed.AddSeconds(40));
+        var older = await database.UpsertGamesAsync(1, ScoreSource.Espn, [Live("g1", 2, "4:13", 58, 55)], Observed.AddSeconds(20));
+        var freeThrow = await database.UpsertGamesAsync(1, ScoreSource.Espn, [Live("g1", 2, "4:12", 61, 55)], Observed.AddSeconds(40));
 
         Assert.AreEqual((0, 1), (older.Updated, older.StaleIgnored));
         Assert.AreEqual((1, 0), (freeThrow.Updated, freeThrow.StaleIgnored));
@@ -142,11 +142,11 @@ public sealed class GameRepositoryTests
     public async Task Halftime_never_follows_the_second_half_nor_the_first_half_follows_halftime()
     {
         var halftime = Live("g1", 1, null, 35, 30) with { State = GameState.Halftime, Detail = "Halftime" };
-        await database.Games.UpsertAsync(1, ScoreSource.Espn, [halftime], Observed);
+        await database.UpsertGamesAsync(1, ScoreSource.Espn, [halftime], Observed);
 
-        var firstHalf = await database.Games.UpsertAsync(1, ScoreSource.Espn, [Live("g1", 1, "0:40", 33, 30)], Observed.AddSeconds(20));
-        var secondHalf = await database.Games.UpsertAsync(1, ScoreSource.Espn, [Live("g1", 2, "19:30", 37, 30)], Observed.AddSeconds(40));
-        var staleHalftime = await database.Games.UpsertAsync(1, ScoreSource.Espn, [halftime], Observed.AddSeconds(60));
+        var firstHalf = await database.UpsertGamesAsync(1, ScoreSource.Espn, [Live("g1", 1, "0:40", 33, 30)], Observed.AddSeconds(20));
+        var secondHalf = await database.UpsertGamesAsync(1, ScoreSource.Espn, [Live("g1", 2, "19:30", 37, 30)], Observed.AddSeconds(40));
+        var staleHalftime = await database.UpsertGamesAsync(1, ScoreSource.Espn, [halftime], Observed.AddSeconds(60));
 
         Assert.AreEqual((0, 1), (firstHalf.Updated, firstHalf.StaleIgnored), "the first half again after halftime");
         Assert.AreEqual((1, 0), (secondHalf.Updated, secondHalf.StaleIgnored), "the second half after halftime");
@@ -159,9 +159,9 @@ public sealed class GameRepositoryTests
     [DataRow(GameState.Halftime)]
     public async Task A_scheduled_payload_never_takes_a_started_game_back(string started)
     {
-        await database.Games.UpsertAsync(1, ScoreSource.Espn, [Live("g1", 1, started == GameState.Live ? "12:00" : null, 10, 8) with { State = started }], Observed);
+        await database.UpsertGamesAsync(1, ScoreSource.Espn, [Live("g1", 1, started == GameState.Live ? "12:00" : null, 10, 8) with { State = started }], Observed);
 
-        var stale = await database.Games.UpsertAsync(1, ScoreSource.Espn, [GameBuilder.Scheduled("g1", duke, unc, Day)], Observed.AddSeconds(20));
+        var stale = await database.UpsertGamesAsync(1, ScoreSource.Espn, [GameBuilder.Scheduled("g1", duke, unc, Day)], Observed.AddSeconds(20));
 
         Assert.AreEqual((0, 1), (stale.Updated, stale.StaleIgnored));
         Assert.AreEqual(started, (await StoredAsync("g1")).State);
@@ -173,9 +173,9 @@ public sealed class GameRepositoryTests
     [DataRow(GameState.Delayed)]
     public async Task Postponed_canceled_or_delayed_from_the_source_applies_to_a_live_game(string state)
     {
-        await database.Games.UpsertAsync(1, ScoreSource.Espn, [Live("g1", 2, "5:00", 60, 55)], Observed);
+        await database.UpsertGamesAsync(1, ScoreSource.Espn, [Live("g1", 2, "5:00", 60, 55)], Observed);
 
-        var result = await database.Games.UpsertAsync(1, ScoreSource.Espn, [Live("g1", 1, "10:00", 60, 55) with { State = state }], Observed.AddSeconds(20));
+        var result = await database.UpsertGamesAsync(1, ScoreSource.Espn, [Live("g1", 1, "10:00", 60, 55) with { State = state }], Observed.AddSeconds(20));
 
         Assert.AreEqual((1, 0), (result.Updated, result.StaleIgnored));
         Assert.AreEqual(state, (await StoredAsync("g1")).State);
@@ -184,11 +184,11 @@ public sealed class GameRepositoryTests
     [TestMethod]
     public async Task A_live_game_still_goes_final_and_its_final_score_can_still_be_corrected()
     {
-        await database.Games.UpsertAsync(1, ScoreSource.Espn, [Live("g1", 2, "0:05", 70, 68)], Observed);
+        await database.UpsertGamesAsync(1, ScoreSource.Espn, [Live("g1", 2, "0:05", 70, 68)], Observed);
         var final = Live("g1", 2, null, 72, 68) with { State = GameState.Final, Detail = "Final" };
 
-        var ended = await database.Games.UpsertAsync(1, ScoreSource.Espn, [final], Observed.AddSeconds(20));
-        var corrected = await database.Games.UpsertAsync(1, ScoreSource.Espn, [final with { HomeScore = 73 }], Observed.AddSeconds(40));
+        var ended = await database.UpsertGamesAsync(1, ScoreSource.Espn, [final], Observed.AddSeconds(20));
+        var corrected = await database.UpsertGamesAsync(1, ScoreSource.Espn, [final with { HomeScore = 73 }], Observed.AddSeconds(40));
 
         Assert.AreEqual((1, 0), (ended.Updated, ended.StaleIgnored));
         Assert.AreEqual(((short?)72, (short?)73), (corrected.Corrections.Single().OldHomeScore, corrected.Corrections.Single().NewHomeScore));
@@ -199,9 +199,9 @@ public sealed class GameRepositoryTests
     public async Task A_postponed_game_keeps_its_original_start_time_and_date()
     {
         var scheduled = GameBuilder.Scheduled("g1", duke, unc, Day);
-        await database.Games.UpsertAsync(1, ScoreSource.Espn, [scheduled], Observed);
+        await database.UpsertGamesAsync(1, ScoreSource.Espn, [scheduled], Observed);
 
-        var result = await database.Games.UpsertAsync(1, ScoreSource.Espn, [scheduled with { State = GameState.Postponed, StartTime = null, GameDate = Day.AddDays(1) }], Observed.AddHours(1));
+        var result = await database.UpsertGamesAsync(1, ScoreSource.Espn, [scheduled with { State = GameState.Postponed, StartTime = null, GameDate = Day.AddDays(1) }], Observed.AddHours(1));
 
         var game = await database.Games.FindByIdAsync(result.ChangedGameIds.Single());
         Assert.AreEqual(GameState.Postponed, game!.State);
@@ -213,21 +213,21 @@ public sealed class GameRepositoryTests
     public async Task The_pre_game_line_is_stored_and_kept_when_a_later_payload_drops_it()
     {
         var scheduled = GameBuilder.Scheduled("g1", duke, unc, Day) with { HomeSpread = -3.5m, OverUnder = 152.5m };
-        await database.Games.UpsertAsync(1, ScoreSource.Espn, [scheduled], Observed);
+        await database.UpsertGamesAsync(1, ScoreSource.Espn, [scheduled], Observed);
 
         // ESPN stops sending odds once a game tips off; the line Pulse judges upsets by must survive that.
         var live = scheduled with { State = GameState.Live, Period = 1, Clock = "19:40", HomeScore = 0, AwayScore = 2, HomeSpread = null, OverUnder = null };
-        var result = await database.Games.UpsertAsync(1, ScoreSource.Espn, [live], Observed.AddHours(1));
+        var result = await database.UpsertGamesAsync(1, ScoreSource.Espn, [live], Observed.AddHours(1));
 
         var game = await database.Games.FindByIdAsync(result.ChangedGameIds.Single());
         Assert.AreEqual((GameState.Live, -3.5m, 152.5m), (game!.State, game.HomeSpread, game.OverUnder));
 
         // Re-sending the same payload without odds is not a change.
-        var again = await database.Games.UpsertAsync(1, ScoreSource.Espn, [live], Observed.AddHours(2));
+        var again = await database.UpsertGamesAsync(1, ScoreSource.Espn, [live], Observed.AddHours(2));
         Assert.AreEqual(1, again.Unchanged);
 
         // A moved line is a change and is stored.
-        var moved = await database.Games.UpsertAsync(1, ScoreSource.Espn, [live with { HomeSpread = 1.5m }], Observed.AddHours(3));
+        var moved = await database.UpsertGamesAsync(1, ScoreSource.Espn, [live with { HomeSpread = 1.5m }], Observed.AddHours(3));
         Assert.AreEqual(1, moved.Updated);
         Assert.AreEqual(1.5m, (await database.Games.FindByIdAsync(game.Id))!.HomeSpread);
     }
@@ -235,8 +235,8 @@ public sealed class GameRepositoryTests
     [TestMethod]
     public async Task The_same_external_id_from_different_sources_is_two_games_and_ncaa_ids_are_their_own_key()
     {
-        await database.Games.UpsertAsync(1, ScoreSource.Espn, [GameBuilder.Scheduled("100", duke, unc, Day)], Observed);
-        var ncaa = await database.Games.UpsertAsync(1, ScoreSource.Ncaa, [GameBuilder.Scheduled("100", kansas, baylor, Day)], Observed);
+        await database.UpsertGamesAsync(1, ScoreSource.Espn, [GameBuilder.Scheduled("100", duke, unc, Day)], Observed);
+        var ncaa = await database.UpsertGamesAsync(1, ScoreSource.Ncaa, [GameBuilder.Scheduled("100", kansas, baylor, Day)], Observed);
 
         Assert.AreEqual(1, ncaa.Inserted);
         Assert.AreEqual(2L, await database.ScalarAsync<long>("SELECT count(*) FROM games"));
@@ -245,7 +245,7 @@ public sealed class GameRepositoryTests
     [TestMethod]
     public async Task The_scoreboard_of_a_date_lists_that_leagues_games_in_start_order_with_both_teams()
     {
-        await database.Games.UpsertAsync(1, ScoreSource.Espn, [
+        await database.UpsertGamesAsync(1, ScoreSource.Espn, [
             GameBuilder.Scheduled("late", duke, unc, Day, hourUtc: 23) with { HomeRank = 3, AwayRecord = "15-6" },
             GameBuilder.Scheduled("early", kansas, baylor, Day, hourUtc: 17),
             GameBuilder.Scheduled("next-day", duke, kansas, Day.AddDays(1)),
@@ -253,7 +253,7 @@ public sealed class GameRepositoryTests
 
         var scoreboard = await database.Games.GetScoreboardAsync(1, Day);
 
-        CollectionAssert.AreEqual(new[] { "kansas", "duke" }, scoreboard.Select(g => g.HomeSlug).ToArray());
+        CollectionAssert.AreEqual(new[] { "kansas", "duke" }, scoreboard.Select(g => g.Home.Slug).ToArray());
         var late = scoreboard[1];
         Assert.AreEqual(("duke", "north-carolina", 3, "15-6"), (late.Home.Slug, late.Away.Slug, late.Home.Rank, late.Away.Record));
         Assert.AreEqual("mens-college-basketball", late.LeagueSlug);
@@ -265,8 +265,8 @@ public sealed class GameRepositoryTests
     {
         var wDuke = await database.ScalarAsync<int>("SELECT id FROM teams WHERE league_id = 2 AND slug = 'duke'");
         var wUnc = await database.ScalarAsync<int>("SELECT id FROM teams WHERE league_id = 2 AND slug = 'north-carolina'");
-        await database.Games.UpsertAsync(1, ScoreSource.Espn, [GameBuilder.Scheduled("m", duke, unc, Day)], Observed);
-        await database.Games.UpsertAsync(2, ScoreSource.Espn, [GameBuilder.Scheduled("w", wDuke, wUnc, Day)], Observed);
+        await database.UpsertGamesAsync(1, ScoreSource.Espn, [GameBuilder.Scheduled("m", duke, unc, Day)], Observed);
+        await database.UpsertGamesAsync(2, ScoreSource.Espn, [GameBuilder.Scheduled("w", wDuke, wUnc, Day)], Observed);
 
         var games = await database.Games.GetAllLeaguesOnDateAsync(Day);
 
@@ -276,7 +276,7 @@ public sealed class GameRepositoryTests
     [TestMethod]
     public async Task A_teams_season_lists_home_and_away_games_of_that_season_only()
     {
-        await database.Games.UpsertAsync(1, ScoreSource.Espn, [
+        await database.UpsertGamesAsync(1, ScoreSource.Espn, [
             GameBuilder.Scheduled("home", duke, unc, Day),
             GameBuilder.Scheduled("away", kansas, duke, Day.AddDays(3)),
             GameBuilder.Scheduled("other", kansas, baylor, Day),
@@ -285,13 +285,13 @@ public sealed class GameRepositoryTests
 
         var season = await database.Games.GetTeamSeasonAsync(duke, 2025);
 
-        CollectionAssert.AreEqual(new[] { "home", "away" }, season.Select(g => g.HomeSlug == "duke" ? "home" : "away").ToArray());
+        CollectionAssert.AreEqual(new[] { "home", "away" }, season.Select(g => g.Home.Slug == "duke" ? "home" : "away").ToArray());
     }
 
     [TestMethod]
     public async Task Adjacent_dates_skip_days_without_games()
     {
-        await database.Games.UpsertAsync(1, ScoreSource.Espn, [
+        await database.UpsertGamesAsync(1, ScoreSource.Espn, [
             GameBuilder.Scheduled("a", duke, unc, Day.AddDays(-5)),
             GameBuilder.Scheduled("b", duke, unc, Day),
             GameBuilder.Scheduled("c", duke, unc, Day.AddDays(9)),
@@ -315,7 +315,7 @@ public sealed class GameRepositoryTests
         // A few thousand games over a season, as production has.
         var teams = (await database.QueryAsync<int>("SELECT id FROM teams WHERE league_id = 1 ORDER BY id LIMIT 100")).ToList();
         var games = Enumerable.Range(0, 4000).Select(i => GameBuilder.Scheduled($"bulk-{i}", teams[i % 100], teams[(i + 1 + (i / 100)) % 100 == i % 100 ? (i + 2) % 100 : (i + 1 + (i / 100)) % 100], new DateOnly(2024, 11, 4).AddDays(i % 150))).ToList();
-        await database.Games.UpsertAsync(1, ScoreSource.Espn, games, Observed);
+        await database.UpsertGamesAsync(1, ScoreSource.Espn, games, Observed);
         await database.ExecuteAsync("ANALYZE games");
 
         foreach (var (name, sql) in new[]

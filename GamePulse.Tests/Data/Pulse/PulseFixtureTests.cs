@@ -101,12 +101,13 @@ public sealed class PulseFixtureTests
     // What the ingestion pipeline will do: resolve teams, upsert, and recompute Pulse for the changed games in one transaction.
     private static async Task<HashSet<string>> IngestAsync(IReadOnlyList<EspnFixtureGame> games, DateTimeOffset observedAt)
     {
-        await using var connection = await database.DataSource.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        var teams = await database.Teams.ResolveAsync(1, ScoreSource.Espn, [.. games.SelectMany(g => new[] { g.Home, g.Away }).DistinctBy(t => t.ExternalId)], transaction);
-        var result = await database.Games.UpsertAsync(1, ScoreSource.Espn, [.. games.Select(g => g.ToUpsert(teams.TeamIdsByExternalId))], observedAt, transaction);
-        await database.Pulse.RecomputeAsync(result.ChangedGameIds, observedAt, transaction);
-        await transaction.CommitAsync();
+        var result = await database.InUnitOfWorkAsync(async db =>
+        {
+            var teams = await database.Teams.ResolveAsync(db, 1, ScoreSource.Espn, [.. games.SelectMany(g => new[] { g.Home, g.Away }).DistinctBy(t => t.ExternalId)]);
+            var upserted = await database.Games.UpsertAsync(db, 1, ScoreSource.Espn, [.. games.Select(g => g.ToUpsert(teams.TeamIdsByExternalId))], observedAt);
+            await database.Pulse.RecomputeAsync(db, upserted.ChangedGameIds, observedAt);
+            return upserted;
+        });
         var changed = await database.QueryAsync<string>("SELECT espn_id FROM games WHERE id = ANY(@ids)", new { ids = result.ChangedGameIds.ToArray() });
         return [.. changed];
     }

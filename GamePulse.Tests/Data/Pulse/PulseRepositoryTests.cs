@@ -36,8 +36,8 @@ public sealed class PulseRepositoryTests
 
     private static async Task<IReadOnlyList<long>> UpsertAndRecomputeAsync(DateTimeOffset at, params GameUpsert[] games)
     {
-        var result = await database.Games.UpsertAsync(1, ScoreSource.Espn, games, at);
-        await database.Pulse.RecomputeAsync(result.ChangedGameIds, at);
+        var result = await database.UpsertGamesAsync(1, ScoreSource.Espn, games, at);
+        await database.RecomputePulseAsync(result.ChangedGameIds, at);
         return result.ChangedGameIds;
     }
 
@@ -59,7 +59,7 @@ public sealed class PulseRepositoryTests
     {
         var id = (await UpsertAndRecomputeAsync(Observed, Live("g1", duke, unc, "10:00", 50, 48)))[0];
 
-        var again = await database.Pulse.RecomputeAsync([id], Observed.AddMinutes(1));
+        var again = await database.RecomputePulseAsync([id], Observed.AddMinutes(1));
         await UpsertAndRecomputeAsync(Observed.AddMinutes(2), Live("g1", duke, unc, "1:00", 60, 60));
         var history = await database.Pulse.GetHistoryAsync(id);
 
@@ -92,8 +92,8 @@ public sealed class PulseRepositoryTests
         await UpsertAndRecomputeAsync(Observed.AddMinutes(1), Live("close", duke, unc, "1:00", 75, 59), Live("blowout", kansas, baylor, "1:00", 80, 79));
         var second = await database.Pulse.GetBestLiveAsync(Day, 10);
 
-        CollectionAssert.AreEqual(new[] { "Duke", "Kansas" }, first.Select(g => g.HomeShortName).ToArray(), "finals are not live");
-        CollectionAssert.AreEqual(new[] { "Kansas", "Duke" }, second.Select(g => g.HomeShortName).ToArray());
+        CollectionAssert.AreEqual(new[] { "Duke", "Kansas" }, first.Select(g => g.Home.ShortName).ToArray(), "finals are not live");
+        CollectionAssert.AreEqual(new[] { "Kansas", "Duke" }, second.Select(g => g.Home.ShortName).ToArray());
         Assert.HasCount(1, await database.Pulse.GetBestLiveAsync(Day, 1));
     }
 
@@ -105,7 +105,7 @@ public sealed class PulseRepositoryTests
 
         var best = await database.Pulse.GetBestLiveAsync(Day, 10);
 
-        CollectionAssert.AreEqual(new[] { "Duke" }, best.Select(g => g.HomeShortName).ToArray());
+        CollectionAssert.AreEqual(new[] { "Duke" }, best.Select(g => g.Home.ShortName).ToArray());
     }
 
     [TestMethod]
@@ -118,25 +118,25 @@ public sealed class PulseRepositoryTests
 
         var best = await database.Pulse.GetBestFinalsAsync(Day, 5);
 
-        CollectionAssert.AreEqual(new[] { "Kansas", "Duke" }, best.Select(g => g.HomeShortName).ToArray());
+        CollectionAssert.AreEqual(new[] { "Kansas", "Duke" }, best.Select(g => g.Home.ShortName).ToArray());
         CollectionAssert.Contains(best[0].PulseFactors, "Overtime");
     }
 
     [TestMethod]
     public async Task Recompute_inside_a_rolled_back_transaction_leaves_nothing_and_unknown_ids_are_ignored()
     {
-        var result = await database.Games.UpsertAsync(1, ScoreSource.Espn, [Live("g1", duke, unc, "5:00", 50, 50)], Observed);
-        await using (var connection = await database.DataSource.OpenConnectionAsync())
-        await using (var transaction = await connection.BeginTransactionAsync())
+        var result = await database.UpsertGamesAsync(1, ScoreSource.Espn, [Live("g1", duke, unc, "5:00", 50, 50)], Observed);
+        await using (var db = database.Databases.Open())
+        await using (var transaction = await db.BeginTransactionAsync())
         {
-            var inside = await database.Pulse.RecomputeAsync([.. result.ChangedGameIds, 987654321], Observed, transaction);
+            var inside = await database.Pulse.RecomputeAsync(db, [.. result.ChangedGameIds, 987654321], Observed);
             Assert.AreEqual((1, 1, 1), (inside.Computed, inside.Updated, inside.HistoryRows));
             await transaction.RollbackAsync();
         }
 
         Assert.AreEqual(0L, await database.ScalarAsync<long>("SELECT count(*) FROM games WHERE pulse_score IS NOT NULL"));
         Assert.AreEqual(0L, await database.ScalarAsync<long>("SELECT count(*) FROM pulse_history"));
-        var empty = await database.Pulse.RecomputeAsync([], Observed);
+        var empty = await database.RecomputePulseAsync([], Observed);
         Assert.AreEqual((0, 0, 0), (empty.Computed, empty.Updated, empty.HistoryRows));
     }
 

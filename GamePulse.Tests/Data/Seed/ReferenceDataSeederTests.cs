@@ -73,7 +73,7 @@ public sealed class ReferenceDataSeederTests
             .Select(t => t.GetProperty("names").GetProperty("seo").GetString()!)
             .Distinct().ToList();
 
-        var resolved = await database.Teams.ResolveAsync(leagueId, ScoreSource.Ncaa, [.. seoNames.Select(s => new FeedTeam(s, s, s, null, null, null, null, null, null))]);
+        var resolved = await database.ResolveTeamsAsync(leagueId, ScoreSource.Ncaa, [.. seoNames.Select(s => new FeedTeam(s, s, s, null, null, null, null, null, null))]);
 
         Assert.IsEmpty(resolved.Created, "unseeded NCAA teams: " + string.Join(", ", resolved.Created.Select(t => t.ExternalId)));
         Assert.HasCount(seoNames.Count, resolved.TeamIdsByExternalId);

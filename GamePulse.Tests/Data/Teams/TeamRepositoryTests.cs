@@ -26,16 +26,14 @@ public sealed class TeamRepositoryTests
     }
 
     [TestMethod]
-    public async Task Lists_a_conferences_teams()
+    public async Task A_team_found_by_slug_carries_its_conference()
     {
-        var acc = await database.Conferences.FindBySlugAsync(1, "acc");
-        Assert.IsNotNull(acc);
+        var duke = await database.Teams.FindBySlugAsync(1, "duke");
 
-        var teams = await database.Teams.GetByConferenceAsync(acc.Id);
-
-        Assert.IsTrue(teams.Count >= 15, "the ACC has 18 members in 2025-26");
-        Assert.IsTrue(teams.Any(t => t.Slug == "duke"));
-        Assert.IsTrue(teams.All(t => t.ConferenceSlug == "acc"));
+        Assert.IsNotNull(duke);
+        Assert.AreEqual("acc", duke.ConferenceSlug, "Duke's conference slug");
+        Assert.IsNotNull(duke.ConferenceName, "Duke's conference name");
+        Assert.IsNull(await database.Teams.FindBySlugAsync(2, "no-such-team"), "an unknown slug");
     }
 
     [TestMethod]
@@ -44,8 +42,8 @@ public sealed class TeamRepositoryTests
         var known = new FeedTeam("150", "Duke Blue Devils", "Duke", "Duke", "Blue Devils", "DUKE", "00539B", "ffffff", null);
         var unknown = new FeedTeam("999001", "Nowhere State Owls", "Nowhere St", "Nowhere State", "Owls", "NWS", "AB12CD", "not-a-colour", "https://example.test/owl.png");
 
-        var first = await database.Teams.ResolveAsync(1, ScoreSource.Espn, [known, unknown, unknown]);
-        var second = await database.Teams.ResolveAsync(1, ScoreSource.Espn, [known, unknown]);
+        var first = await database.ResolveTeamsAsync(1, ScoreSource.Espn, [known, unknown, unknown]);
+        var second = await database.ResolveTeamsAsync(1, ScoreSource.Espn, [known, unknown]);
 
         Assert.HasCount(2, first.TeamIdsByExternalId);
         Assert.AreEqual("999001", first.Created.Single().ExternalId);
@@ -64,7 +62,7 @@ public sealed class TeamRepositoryTests
         await database.ExecuteAsync("UPDATE teams SET secondary_color = NULL WHERE league_id = 1 AND espn_id = '2599'");
         var before = await database.Teams.FindBySlugAsync(1, (await database.ScalarAsync<string>("SELECT slug FROM teams WHERE league_id = 1 AND espn_id = '2599'")));
 
-        await database.Teams.ResolveAsync(1, ScoreSource.Espn, [new FeedTeam("2599", "St. John's Red Storm", "St John's", null, null, "SJU", "123456", "101010", null)]);
+        await database.ResolveTeamsAsync(1, ScoreSource.Espn, [new FeedTeam("2599", "St. John's Red Storm", "St John's", null, null, "SJU", "123456", "101010", null)]);
 
         var after = await database.Teams.FindBySlugAsync(1, before!.Slug);
         Assert.AreEqual(before.PrimaryColor, after!.PrimaryColor);
@@ -74,7 +72,7 @@ public sealed class TeamRepositoryTests
     [TestMethod]
     public async Task Resolves_an_ncaa_seo_name_and_creates_unknown_ncaa_teams_with_the_seo_name()
     {
-        var resolved = await database.Teams.ResolveAsync(2, ScoreSource.Ncaa, [
+        var resolved = await database.ResolveTeamsAsync(2, ScoreSource.Ncaa, [
             new FeedTeam("duke", "Duke", "Duke", null, null, null, null, null, null),
             new FeedTeam("made-up-college", "Made Up College", "Made Up", null, null, null, null, null, null)]);
 

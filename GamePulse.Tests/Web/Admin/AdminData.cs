@@ -9,13 +9,13 @@ public static class AdminData
     public const short Mens = 1;
     public const short Womens = 2;
 
-    public static IngestRunRepository Runs(this TestDatabase database) => new(database.DataSource);
+    public static IngestRunRepository Runs(this TestDatabase database) => new(database.Databases);
 
     /// <summary>Records a finished run of <paramref name="leagueId"/> that ended <paramref name="finishedAgo"/> before now.</summary>
     public static Task<long> RecordRunAsync(this TestDatabase database, short leagueId, string outcome, TimeSpan finishedAgo, int durationMs = 420, string? error = null)
     {
         var finished = DateTimeOffset.UtcNow - finishedAgo;
-        return database.Runs().RecordAsync(new IngestRun
+        return database.RecordRunAsync(new IngestRun
         {
             Job = "scoreboard",
             LeagueId = leagueId,

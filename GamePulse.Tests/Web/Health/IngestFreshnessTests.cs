@@ -91,7 +91,7 @@ public sealed class IngestFreshnessTests : IAsyncDisposable
         var duke = await database.ScalarAsync<int>("SELECT id FROM teams WHERE league_id = 1 AND espn_id = '150'");
         var unc = await database.ScalarAsync<int>("SELECT id FROM teams WHERE league_id = 1 AND espn_id = '153'");
         var today = EasternCalendar.Today(TimeProvider.System);
-        await database.Games.UpsertAsync(1, ScoreSource.Espn, [GameBuilder.Scheduled("live1", duke, unc, today) with { State = GameState.Live, Period = 2, HomeScore = 40, AwayScore = 38 }], DateTimeOffset.UtcNow);
+        await database.UpsertGamesAsync(1, ScoreSource.Espn, [GameBuilder.Scheduled("live1", duke, unc, today) with { State = GameState.Live, Period = 2, HomeScore = 40, AwayScore = 38 }], DateTimeOffset.UtcNow);
 
         var (_, live) = await ReadyzAsync();
 

@@ -48,7 +48,7 @@ public sealed class HomePulseTests
         await using var site = await SiteTestHost.StartAsync();
         // The evening's games ended; it is now noon ET the next day, a day without games.
         await site.Database.ExecuteAsync("UPDATE games SET state = 'final' WHERE id = ANY(@ids)", new { ids = new[] { site.Day.LiveId, site.Day.HalftimeId } });
-        await site.Database.Pulse.RecomputeAsync([site.Day.LiveId, site.Day.HalftimeId], ScoreboardDay.Now.AddHours(3));
+        await site.Database.RecomputePulseAsync([site.Day.LiveId, site.Day.HalftimeId], ScoreboardDay.Now.AddHours(3));
         site.Factory.Clock.Now = new DateTimeOffset(2025, 3, 9, 17, 0, 0, TimeSpan.Zero);
         var expected = await site.Database.QueryAsync<long>(
             "SELECT id FROM games WHERE game_date = '2025-03-08' AND state = 'final' ORDER BY pulse_score DESC, start_time, id LIMIT 5");

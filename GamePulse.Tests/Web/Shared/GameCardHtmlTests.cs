@@ -14,7 +14,7 @@ public sealed class GameCardHtmlTests
     {
         Id = 42,
         LeagueSlug = "mens-college-basketball",
-        StartTime = new DateTime(2025, 3, 8, 23, 30, 0, DateTimeKind.Utc),
+        StartTime = new DateTimeOffset(2025, 3, 8, 23, 30, 0, TimeSpan.Zero),
         GameDate = new DateOnly(2025, 3, 8),
         State = GameState.Final,
         Period = 3,
@@ -23,20 +23,13 @@ public sealed class GameCardHtmlTests
         Notes = "Big 12 <Quarterfinal> & more",
         PulseScore = 81,
         PulseFactors = ["Went to overtime", "Lead changed 9 times"],
-        HomeSlug = "texas-am",
-        HomeDisplayName = "Texas A&M Aggies",
-        HomeShortName = "Texas A&M",
-        HomeColor = "500000",
-        HomeLogoUrl = "https://a.espncdn.com/i/teamlogos/ncaa/500/245.png?x=1&y=\"2\"",
-        HomeScore = 80,
-        HomeRank = 7,
-        HomeRecord = "24-7",
-        AwaySlug = "st-johns",
-        AwayDisplayName = "St. John's Red Storm",
-        AwayShortName = "St. John's",
-        AwayScore = 77,
-        AwaySeed = 2,
+        Home = new GameTeam(1, "texas-am", "Texas A&M Aggies", "Texas A&M", null, "500000",
+            "https://a.espncdn.com/i/teamlogos/ncaa/500/245.png?x=1&y=\"2\"", Score: 80, Rank: 7, Seed: null, Record: "24-7", ConferenceId: null, LineScores: null),
+        Away = new GameTeam(2, "st-johns", "St. John's Red Storm", "St. John's", null, null, null, Score: 77, Rank: null, Seed: 2, Record: null, ConferenceId: null, LineScores: null),
     };
+
+    private static GameSummary WithScores(GameSummary game, int? home, int? away) =>
+        game with { Home = game.Home with { Score = home }, Away = game.Away with { Score = away } };
 
     private static string Render(GameSummary game, IHtmlContent? actions = null)
     {
@@ -74,7 +67,7 @@ public sealed class GameCardHtmlTests
     [TestMethod]
     public void A_scheduled_game_shows_its_Eastern_start_time_and_no_scores()
     {
-        var scheduled = Final with { Id = 43, State = GameState.Scheduled, HomeScore = null, AwayScore = null, Period = null, PulseScore = null };
+        var scheduled = WithScores(Final with { Id = 43, State = GameState.Scheduled, Period = null, PulseScore = null }, null, null);
 
         var card = new HtmlParser().ParseDocument(Render(scheduled)).QuerySelector("[data-testid='game-card']")!;
 
@@ -89,8 +82,8 @@ public sealed class GameCardHtmlTests
     [TestMethod]
     public void Each_version_of_a_game_renders_its_own_card_and_actions_stay_per_visitor()
     {
-        var live = Final with { State = GameState.Live, Period = 2, Clock = "4:12", HomeScore = 70, AwayScore = 71 };
-        var later = live with { Clock = "0:45", HomeScore = 74 };
+        var live = WithScores(Final with { State = GameState.Live, Period = 2, Clock = "4:12" }, 70, 71);
+        var later = WithScores(live with { Clock = "0:45" }, 74, live.Away.Score);
 
         var first = Render(live);
         var again = Render(live, new HtmlString("<div data-testid=\"game-card-follows\"></div>"));
@@ -107,13 +100,13 @@ public sealed class GameCardHtmlTests
     [TestMethod]
     public void A_shared_game_is_rendered_once_and_a_new_version_afresh()
     {
-        var live = Final with { Id = 44, State = GameState.Live, Period = 2, Clock = "4:12", HomeScore = 70, AwayScore = 71 };
+        var live = WithScores(Final with { Id = 44, State = GameState.Live, Period = 2, Clock = "4:12" }, 70, 71);
         SharedGameText.Share([live]);
 
         var first = Render(live);
         var memo = SharedGameText.Of(live)!;
         var copied = memo.Card(live, HtmlEncoder.Default, (_, _) => throw new AssertFailedException("rendered twice"));
-        var later = live with { Clock = "0:45", HomeScore = 74 };
+        var later = WithScores(live with { Clock = "0:45" }, 74, live.Away.Score);
 
         Assert.AreEqual(first, copied + "</article>");
         Assert.AreSame(memo.Label(live), GameLabel.For(live));

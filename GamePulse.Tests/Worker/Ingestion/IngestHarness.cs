@@ -14,7 +14,9 @@ public sealed class IngestHarness(TestDatabase database)
 
     public ScoreboardIngester Ingester { get; private set; } = null!;
 
-    public IngestRunRepository Runs => new(database.DataSource);
+    public IngestRunRepository Runs => new(database.Databases);
+
+    public TestDatabase Database => database;
 
     public static IngestionOptions FastOptions(string baseUrl) => new()
     {
@@ -30,7 +32,7 @@ public sealed class IngestHarness(TestDatabase database)
     public static IngestHarness Create(TestDatabase database)
     {
         var harness = new IngestHarness(database);
-        harness.Ingester = new ScoreboardIngester(database.DataSource, database.Teams, database.Games, database.Pulse, harness.Runs, new FailureStreaks(), TimeProvider.System, harness.Log);
+        harness.Ingester = new ScoreboardIngester(database.Databases, database.Teams, database.Games, database.Pulse, harness.Runs, new FailureStreaks(), TimeProvider.System, harness.Log);
         return harness;
     }
 

@@ -45,7 +45,7 @@ public sealed class IngestPulseTests
         Assert.IsNotEmpty(ids);
         Assert.AreEqual((long)ids.Count, await database.ScalarAsync<long>("SELECT count(DISTINCT game_id) FROM pulse_history"), "each new game has its first Pulse point");
 
-        var recomputed = await database.Pulse.RecomputeAsync(ids, DateTimeOffset.UtcNow);
+        var recomputed = await database.RecomputePulseAsync(ids, DateTimeOffset.UtcNow);
 
         Assert.AreEqual((ids.Count, 0, 0), (recomputed.Computed, recomputed.Updated, recomputed.HistoryRows), "no score or factor differs");
     }

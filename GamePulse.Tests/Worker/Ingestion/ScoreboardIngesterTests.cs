@@ -76,7 +76,7 @@ public sealed class ScoreboardIngesterTests
     {
         var report = await harness.FileAsync(Early);
 
-        var run = (await harness.Runs.GetRecentAsync(1)).Single();
+        var run = (await harness.Database.RecentRunsAsync(1)).Single();
         Assert.AreEqual(("file", (short)1, new DateOnly(2025, 2, 4), "espn", IngestOutcome.Succeeded), (run.Job, run.LeagueId, run.GameDate!.Value, run.Source, run.Outcome));
         Assert.AreEqual((10, 10, 0, 0, 10), (run.GamesSeen, run.GamesInserted, run.GamesUpdated, run.GamesUnchanged, run.SnapshotRows));
         Assert.IsNull(run.HttpStatus);
@@ -182,7 +182,7 @@ public sealed class ScoreboardIngesterTests
         Assert.AreEqual(IngestOutcome.Failed, report.Outcome);
         Assert.IsFalse(string.IsNullOrWhiteSpace(report.Error));
         Assert.AreEqual(versions, await Versions());
-        Assert.AreEqual(IngestOutcome.Failed, (await harness.Runs.GetRecentAsync(1)).Single().Outcome);
+        Assert.AreEqual(IngestOutcome.Failed, (await harness.Database.RecentRunsAsync(1)).Single().Outcome);
     }
 
     [TestMethod]

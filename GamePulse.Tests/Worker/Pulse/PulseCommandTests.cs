@@ -17,7 +17,7 @@ public sealed class PulseCommandTests
         var duke = await database.ScalarAsync<int>("SELECT id FROM teams WHERE league_id = 1 AND espn_id = '150'");
         var unc = await database.ScalarAsync<int>("SELECT id FROM teams WHERE league_id = 1 AND espn_id = '153'");
         var final = GameBuilder.Scheduled("g1", duke, unc, Day) with { State = GameState.Final, Period = 3, Clock = "0:00", HomeScore = 81, AwayScore = 80 };
-        await database.Games.UpsertAsync(1, ScoreSource.Espn, [final, GameBuilder.Scheduled("g2", unc, duke, Day.AddDays(3))], DateTimeOffset.UtcNow);
+        await database.UpsertGamesAsync(1, ScoreSource.Espn, [final, GameBuilder.Scheduled("g2", unc, duke, Day.AddDays(3))], DateTimeOffset.UtcNow);
 
         var (code, output, _) = await RunAsync("pulse", "recompute", "--from", "2025-02-01", "--to", "2025-02-05", $"--ConnectionStrings:GamePulse={database.ConnectionString}");
 

@@ -15,7 +15,7 @@ public static class GameLine
             // The stored spread is the home side's; the favourite is home when it is negative.
             parts.Add(spread == 0
                 ? "Pick'em"
-                : $"{(spread < 0 ? game.HomeShortName : game.AwayShortName)} \u2212{Number(Math.Abs(spread))}");
+                : $"{(spread < 0 ? game.Home.ShortName : game.Away.ShortName)} \u2212{Number(Math.Abs(spread))}");
         }
 
         if (game.OverUnder is { } total)

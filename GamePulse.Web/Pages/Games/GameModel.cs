@@ -70,7 +70,7 @@ public sealed class GameModel(GameQuery query, PageCaching caching, IOptions<Sit
         var when = GameText.Date(game.GameDate);
         return game.State switch
         {
-            GameState.Final => $"{game.Away.DisplayName} {game.AwayScore}, {game.Home.DisplayName} {game.HomeScore} ({GameText.State(game)}) on {when}{where}. Line score and scoring changes.",
+            GameState.Final => $"{game.Away.DisplayName} {game.Away.Score}, {game.Home.DisplayName} {game.Home.Score} ({GameText.State(game)}) on {when}{where}. Line score and scoring changes.",
             GameState.Scheduled => $"{game.Away.DisplayName} {(game.NeutralSite ? "vs." : "at")} {game.Home.DisplayName} on {when}{where}{(game.Broadcast is { Length: > 0 } tv ? $", on {tv}" : "")}.",
             _ => $"{game.Away.DisplayName} vs. {game.Home.DisplayName}, {when}{where}: {GameText.State(game)}. Live score and line score.",
         };

@@ -39,7 +39,7 @@ public sealed class HomeModel(LeagueRepository leagues, GameRepository games, Pu
         var today = await games.GetAllLeaguesOnDateAsync(Today, cancellationToken);
         GamesByLeague = today
             .OrderBy(g => g.IsInProgress ? 0 : g.State == GameState.Scheduled ? 1 : g.State == GameState.Final ? 2 : 3)
-            .ThenBy(g => g.StartTime ?? DateTime.MaxValue)
+            .ThenBy(g => g.StartTime ?? DateTimeOffset.MaxValue)
             .GroupBy(g => g.LeagueId)
             .ToDictionary(g => g.Key, g => g.ToList());
         BestLive = await pulse.GetBestLiveAsync(Today, BestCount, cancellationToken);

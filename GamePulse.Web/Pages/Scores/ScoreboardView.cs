@@ -56,8 +56,8 @@ public sealed record ScoreboardSection(string Key, string Heading, IReadOnlyList
         {
             var picked = games.Where(predicate).OrderBy(g => followed is not null && ScoreboardFilters.Involves(g, followed) ? 0 : 1);
             var ordered = order == ScoreboardOrder.Pulse
-                ? picked.ThenByDescending(g => g.PulseScore ?? -1).ThenBy(g => g.StartTime ?? DateTime.MaxValue)
-                : picked.ThenBy(g => g.StartTime ?? DateTime.MaxValue);
+                ? picked.ThenByDescending(g => g.PulseScore ?? -1).ThenBy(g => g.StartTime ?? DateTimeOffset.MaxValue)
+                : picked.ThenBy(g => g.StartTime ?? DateTimeOffset.MaxValue);
             return [.. ordered.ThenBy(g => g.Id)];
         }
 

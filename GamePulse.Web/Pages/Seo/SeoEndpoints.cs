@@ -73,7 +73,7 @@ public static class SeoEndpoints
             }
 
             var games = await query.SeasonAsync(league.Slug, season, cancellationToken);
-            if (games is null || games.Count == 0)
+            if (games.Count == 0)
             {
                 return Results.NotFound();
             }
@@ -88,7 +88,7 @@ public static class SeoEndpoints
         return app;
     }
 
-    private static IResult UrlSet(IEnumerable<(string Url, DateTime LastModified)> urls) => Xml(writer =>
+    private static IResult UrlSet(IEnumerable<(string Url, DateTimeOffset LastModified)> urls) => Xml(writer =>
     {
         writer.WriteStartElement("urlset", SitemapNs);
         foreach (var (url, lastModified) in urls)
@@ -99,11 +99,11 @@ public static class SeoEndpoints
         writer.WriteEndElement();
     });
 
-    private static void Element(XmlWriter writer, string name, string url, DateTime lastModified)
+    private static void Element(XmlWriter writer, string name, string url, DateTimeOffset lastModified)
     {
         writer.WriteStartElement(name, SitemapNs);
         writer.WriteElementString("loc", SitemapNs, url);
-        writer.WriteElementString("lastmod", SitemapNs, DateTime.SpecifyKind(lastModified, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        writer.WriteElementString("lastmod", SitemapNs, lastModified.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
         writer.WriteEndElement();
     }
 

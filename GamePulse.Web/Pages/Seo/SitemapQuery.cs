@@ -1,51 +1,60 @@
-using Dapper;
-using Npgsql;
+using GamePulse.Data;
+using LinqToDB;
+using LinqToDB.Async;
 
 namespace GamePulse.Web.Pages.Seo;
 
 /// <summary>What the sitemaps list, with lastmod taken from the rows' own updated_at.</summary>
-public sealed class SitemapQuery(NpgsqlDataSource dataSource)
+public sealed class SitemapQuery(GamePulseDbFactory databases, TimeProvider clock)
 {
     /// <summary>The sitemap protocol allows 50,000 URLs per file; a league season has about 6,000 games.</summary>
     public const int MaxUrlsPerFile = 50_000;
 
-    public sealed record SeasonFile(string LeagueSlug, int Season, DateTime LastModified);
+    public sealed record SeasonFile(string LeagueSlug, int Season, DateTimeOffset LastModified);
 
-    public sealed record LeagueFile(string LeagueSlug, DateTime LastModified);
+    public sealed record LeagueFile(string LeagueSlug, DateTimeOffset LastModified);
 
-    public sealed record Entry(string Path, DateTime LastModified);
+    public sealed record Entry(string Path, DateTimeOffset LastModified);
 
     public async Task<(IReadOnlyList<SeasonFile> Seasons, IReadOnlyList<LeagueFile> Leagues)> IndexAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var seasons = await connection.QueryAsync<SeasonFile>(new CommandDefinition("""
-            SELECT l.slug AS league_slug, g.season::int AS season, max(g.updated_at) AS last_modified
-            FROM games g JOIN leagues l ON l.id = g.league_id
-            GROUP BY l.slug, l.sort_order, g.season ORDER BY l.sort_order, g.season DESC
-            """, cancellationToken: cancellationToken));
-        var leagues = await connection.QueryAsync<LeagueFile>(new CommandDefinition("""
-            SELECT l.slug AS league_slug, coalesce(max(t.updated_at), now()) AS last_modified
-            FROM leagues l LEFT JOIN teams t ON t.league_id = l.id AND t.active
-            GROUP BY l.slug, l.sort_order ORDER BY l.sort_order
-            """, cancellationToken: cancellationToken));
-        return ([.. seasons], [.. leagues]);
+        await using var db = databases.Open();
+        var seasons = await (
+            from g in db.Games
+            join l in db.Leagues on g.LeagueId equals l.Id
+            group g by new { l.Slug, l.SortOrder, g.Season } into season
+            orderby season.Key.SortOrder, season.Key.Season descending
+            select new SeasonFile(season.Key.Slug, season.Key.Season, season.Max(g => g.UpdatedAt))).ToListAsync(cancellationToken);
+        var teamsChanged = await (
+            from l in db.Leagues
+            from t in db.Teams.LeftJoin(t => t.LeagueId == l.Id && t.Active)
+            group t by new { l.Slug, l.SortOrder } into league
+            orderby league.Key.SortOrder
+            select new { league.Key.Slug, LastModified = league.Max(t => (DateTimeOffset?)t.UpdatedAt) }).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        return (seasons, [.. teamsChanged.Select(l => new LeagueFile(l.Slug, l.LastModified ?? now))]);
     }
 
-    /// <summary>Scoreboard dates and game pages of one league season; null when the league is unknown.</summary>
-    public async Task<IReadOnlyList<SeasonGame>?> SeasonAsync(string leagueSlug, int season, CancellationToken cancellationToken)
+    /// <summary>Scoreboard dates and game pages of one league season (empty when the league or season has none).</summary>
+    public async Task<IReadOnlyList<SeasonGame>> SeasonAsync(string leagueSlug, int season, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<SeasonGame>(new CommandDefinition("""
-            SELECT g.id, g.game_date, g.neutral_site, g.updated_at, h.slug AS home_slug, a.slug AS away_slug
-            FROM games g
-            JOIN leagues l ON l.id = g.league_id
-            JOIN teams h ON h.id = g.home_team_id
-            JOIN teams a ON a.id = g.away_team_id
-            WHERE l.slug = @leagueSlug AND g.season = @season
-            ORDER BY g.game_date, g.id
-            LIMIT @limit
-            """, new { leagueSlug, season, limit = MaxUrlsPerFile - 400 }, cancellationToken: cancellationToken));
-        return [.. rows];
+        await using var db = databases.Open();
+        return await (
+            from g in db.Games
+            join l in db.Leagues on g.LeagueId equals l.Id
+            join h in db.Teams on g.HomeTeamId equals h.Id
+            join a in db.Teams on g.AwayTeamId equals a.Id
+            where l.Slug == leagueSlug && g.Season == season
+            orderby g.GameDate, g.Id
+            select new SeasonGame
+            {
+                Id = g.Id,
+                GameDate = g.GameDate,
+                NeutralSite = g.NeutralSite,
+                UpdatedAt = g.UpdatedAt,
+                HomeSlug = h.Slug,
+                AwaySlug = a.Slug,
+            }).Take(MaxUrlsPerFile - 400).ToListAsync(cancellationToken);
     }
 
     public sealed record SeasonGame
@@ -53,7 +62,7 @@ public sealed class SitemapQuery(NpgsqlDataSource dataSource)
         public long Id { get; init; }
         public DateOnly GameDate { get; init; }
         public bool NeutralSite { get; init; }
-        public DateTime UpdatedAt { get; init; }
+        public DateTimeOffset UpdatedAt { get; init; }
         public required string HomeSlug { get; init; }
         public required string AwaySlug { get; init; }
     }
@@ -61,17 +70,20 @@ public sealed class SitemapQuery(NpgsqlDataSource dataSource)
     /// <summary>Team and conference pages of a league.</summary>
     public async Task<IReadOnlyList<Entry>> LeaguePagesAsync(string leagueSlug, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Entry>(new CommandDefinition("""
-            SELECT '/' || l.slug || '/teams/' || t.slug AS path, t.updated_at AS last_modified
-            FROM teams t JOIN leagues l ON l.id = t.league_id
-            WHERE l.slug = @leagueSlug AND t.active
-            UNION ALL
-            SELECT '/' || l.slug || '/conferences/' || c.slug, coalesce((SELECT max(t.updated_at) FROM teams t WHERE t.conference_id = c.id), now())
-            FROM conferences c JOIN leagues l ON l.id = c.league_id
-            WHERE l.slug = @leagueSlug AND c.active
-            ORDER BY 1
-            """, new { leagueSlug }, cancellationToken: cancellationToken));
-        return [.. rows];
+        await using var db = databases.Open();
+        var teams = await (
+            from t in db.Teams
+            join l in db.Leagues on t.LeagueId equals l.Id
+            where l.Slug == leagueSlug && t.Active
+            select new { t.Slug, t.UpdatedAt }).ToListAsync(cancellationToken);
+        var conferences = await (
+            from c in db.Conferences
+            join l in db.Leagues on c.LeagueId equals l.Id
+            where l.Slug == leagueSlug && c.Active
+            select new { c.Slug, LastModified = db.Teams.Where(t => t.ConferenceId == c.Id).Max(t => (DateTimeOffset?)t.UpdatedAt) }).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        return [.. teams.Select(t => new Entry($"/{leagueSlug}/teams/{t.Slug}", t.UpdatedAt))
+            .Concat(conferences.Select(c => new Entry($"/{leagueSlug}/conferences/{c.Slug}", c.LastModified ?? now)))
+            .OrderBy(e => e.Path, StringComparer.Ordinal)];
     }
 }

@@ -43,7 +43,7 @@ public sealed record GameCardHtml(GameSummary Game, IHtmlContent? Actions) : IHt
     private static void WriteCard(TextWriter writer, HtmlEncoder encoder, GameSummary game)
     {
         var final = game.State == GameState.Final;
-        var showScores = game.HomeScore is not null && game.AwayScore is not null
+        var showScores = game.Home.Score is not null && game.Away.Score is not null
             && game.State is not (GameState.Scheduled or GameState.Postponed or GameState.Canceled);
 
         writer.Write("<article class=\"game-card state-");
@@ -56,8 +56,8 @@ public sealed record GameCardHtml(GameSummary Game, IHtmlContent? Actions) : IHt
         writer.Write("\">\n<a class=\"game-card-link\" href=\"");
         encoder.Encode(writer, label.Path);
         writer.Write("\" data-testid=\"game-card-link\"><span class=\"game-card-teams\">\n");
-        TeamRow(writer, encoder, game.Away, "away", game.HomeScore, final && showScores, showScores);
-        TeamRow(writer, encoder, game.Home, "home", game.AwayScore, final && showScores, showScores);
+        TeamRow(writer, encoder, game.Away, "away", game.Home.Score, final && showScores, showScores);
+        TeamRow(writer, encoder, game.Home, "home", game.Away.Score, final && showScores, showScores);
         writer.Write("</span><span class=\"game-card-status\">");
         Status(writer, encoder, game);
         writer.Write("</span></a>\n");

@@ -12,7 +12,7 @@ public static class GameLinks
 
     /// <summary>"away-at-home-2025-02-04", or "-vs-" on a neutral floor where neither side is the host.</summary>
     public static string GameSlug(GameSummary game) =>
-        string.Concat(game.AwaySlug, game.NeutralSite ? "-vs-" : "-at-", game.HomeSlug, "-", GameText.Iso(game.GameDate));
+        string.Concat(game.Away.Slug, game.NeutralSite ? "-vs-" : "-at-", game.Home.Slug, "-", GameText.Iso(game.GameDate));
 
     public static string Game(GameSummary game) =>
         string.Concat("/", game.LeagueSlug, "/games/", game.Id.ToString(CultureInfo.InvariantCulture), "/", GameSlug(game));

@@ -37,15 +37,14 @@ public static class GameText
         _ => $"{period - 2}OT",
     };
 
-    public static string StartTime(DateTime startUtc) => Eastern(startUtc).ToString("h:mm tt", English) + " ET";
+    public static string StartTime(DateTimeOffset start) => Eastern(start).ToString("h:mm tt", English) + " ET";
 
-    public static string StartDateTime(DateTime startUtc) => Eastern(startUtc).ToString("ddd, MMM d, h:mm tt", English) + " ET";
+    public static string StartDateTime(DateTimeOffset start) => Eastern(start).ToString("ddd, MMM d, h:mm tt", English) + " ET";
 
-    public static DateTimeOffset Eastern(DateTime startUtc) =>
-        EasternCalendar.ToEastern(new DateTimeOffset(DateTime.SpecifyKind(startUtc, DateTimeKind.Utc)));
+    public static DateTimeOffset Eastern(DateTimeOffset start) => EasternCalendar.ToEastern(start);
 
     /// <summary>The machine-readable instant for &lt;time datetime&gt; and JSON-LD, with the US-Eastern offset.</summary>
-    public static string IsoEastern(DateTime startUtc) => Eastern(startUtc).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    public static string IsoEastern(DateTimeOffset start) => Eastern(start).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
     public static string Date(DateOnly date) => date.ToString("dddd, MMMM d, yyyy", English);
 
@@ -65,7 +64,7 @@ public static class GameText
     /// <remarks>Built with string.Concat: every card and the scoreboard's JSON-LD ask for it, 300 times per big page.</remarks>
     public static string Title(GameSummary game)
     {
-        if (game.State is GameState.Final or GameState.Live or GameState.Halftime or GameState.Delayed && game.HomeScore is { } home && game.AwayScore is { } away)
+        if (game.State is GameState.Final or GameState.Live or GameState.Halftime or GameState.Delayed && game.Home.Score is { } home && game.Away.Score is { } away)
         {
             // The leader reads first, as a headline would put it.
             var homeLeads = home > away;
@@ -85,9 +84,9 @@ public static class GameText
 
     public static string Name(GameTeam team) => Name(team.ShortName, team.Rank);
 
-    private static string HomeName(GameSummary game) => Name(game.HomeShortName, game.HomeRank);
+    private static string HomeName(GameSummary game) => Name(game.Home.ShortName, game.Home.Rank);
 
-    private static string AwayName(GameSummary game) => Name(game.AwayShortName, game.AwayRank);
+    private static string AwayName(GameSummary game) => Name(game.Away.ShortName, game.Away.Rank);
 
     private static string Name(string shortName, int? rank) =>
         rank is { } r and > 0 ? string.Concat("No. ", Score(r), " ", shortName) : shortName;

@@ -1,7 +1,8 @@
-using Dapper;
+using GamePulse.Data;
 using GamePulse.Data.Games;
 using GamePulse.Data.Teams;
-using Npgsql;
+using LinqToDB;
+using LinqToDB.Async;
 
 namespace GamePulse.Web.Pages.Teams;
 
@@ -13,25 +14,25 @@ public readonly record struct WinLoss(int Wins, int Losses)
     public override string ToString() => $"{Wins}–{Losses}";
 }
 
-public sealed class TeamQuery(NpgsqlDataSource dataSource, GameRepository games)
+public sealed class TeamQuery(GamePulseDbFactory databases, GameRepository games)
 {
     public async Task<TeamView> LoadAsync(Team team, int currentSeason, CancellationToken cancellationToken)
     {
         // Off-season (or a team with no games yet this season) shows the latest season it played.
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        await using (var db = databases.Open())
         {
-            currentSeason = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
-                "SELECT max(season) FROM games WHERE (home_team_id = @id OR away_team_id = @id) AND season <= @currentSeason",
-                new { id = team.Id, currentSeason }, cancellationToken: cancellationToken)) ?? currentSeason;
+            currentSeason = await db.Games
+                .Where(g => (g.HomeTeamId == team.Id || g.AwayTeamId == team.Id) && g.Season <= currentSeason)
+                .MaxAsync(g => (int?)g.Season, cancellationToken) ?? currentSeason;
         }
 
         var season = await games.GetTeamSeasonAsync(team.Id, currentSeason, cancellationToken);
-        var finals = season.Where(g => g.State == GameState.Final && g.HomeScore is not null && g.AwayScore is not null).ToList();
-        bool Won(GameSummary g) => g.HomeTeamId == team.Id ? g.HomeScore > g.AwayScore : g.AwayScore > g.HomeScore;
+        var finals = season.Where(g => g.State == GameState.Final && g.Home.Score is not null && g.Away.Score is not null).ToList();
+        bool Won(GameSummary g) => g.Home.Id == team.Id ? g.Home.Score > g.Away.Score : g.Away.Score > g.Home.Score;
         WinLoss Record(IEnumerable<GameSummary> list) => new(list.Count(Won), list.Count(g => !Won(g)));
 
         // Conference standings count regular-season games between two members of the same conference.
-        var conference = finals.Where(g => g.SeasonType == "regular" && g.HomeConferenceId is not null && g.HomeConferenceId == g.AwayConferenceId);
+        var conference = finals.Where(g => g.SeasonType == "regular" && g.Home.ConferenceId is not null && g.Home.ConferenceId == g.Away.ConferenceId);
         return new TeamView(
             team,
             currentSeason,

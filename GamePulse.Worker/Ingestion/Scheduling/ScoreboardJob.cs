@@ -39,7 +39,7 @@ public sealed class ScoreboardJob(
                 foreach (var (date, isToday) in new[] { (today, true), (today.AddDays(-1), false) })
                 {
                     var stored = (await games.GetScoreboardAsync(league.Id, date, cancellationToken))
-                        .Select(g => new GameTiming(g.State, g.StartTime is { } s ? new DateTimeOffset(DateTime.SpecifyKind(s, DateTimeKind.Utc)) : null))
+                        .Select(g => new GameTiming(g.State, g.StartTime))
                         .ToList();
                     var lastRun = (await runs.FindLatestAsync(Name, league.Id, date, cancellationToken: cancellationToken))?.StartedAt;
                     var due = isToday

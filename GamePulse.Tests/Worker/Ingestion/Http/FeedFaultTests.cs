@@ -105,7 +105,7 @@ public sealed class FeedFaultTests
         Assert.AreEqual((IngestOutcome.Failed, 404), (report.Outcome, report.HttpStatus));
         StringAssert.Contains(report.Error, "404");
         Assert.HasCount(1, server.Requests);
-        Assert.AreEqual((short)404, (await harness.Runs.GetRecentAsync(1)).Single().HttpStatus);
+        Assert.AreEqual((short)404, (await database.RecentRunsAsync(1)).Single().HttpStatus);
     }
 
     [TestMethod]
@@ -187,8 +187,9 @@ public sealed class FeedFaultTests
         using var source = IngestHarness.Espn(options);
         var log = new RecordingLogger<ScoreboardIngester>();
         await using var down = NpgsqlDataSource.Create("Host=127.0.0.1;Port=1;Username=gamepulse;Database=nowhere;Timeout=2");
+        var nowhere = new GamePulse.Data.GamePulseDbFactory(down);
         var streaks = new FailureStreaks();
-        var broken = new ScoreboardIngester(down, new TeamRepository(down), new GamePulse.Data.Games.GameRepository(down), new GamePulse.Data.Pulse.PulseRepository(down), new IngestRunRepository(down), streaks, TimeProvider.System, log);
+        var broken = new ScoreboardIngester(nowhere, new TeamRepository(nowhere), new GamePulse.Data.Games.GameRepository(nowhere), new GamePulse.Data.Pulse.PulseRepository(nowhere), new IngestRunRepository(nowhere), streaks, TimeProvider.System, log);
         var target = new IngestTarget("scoreboard", Leagues.Mens, Day, ScoreSource.Espn);
 
         var reports = new List<IngestReport>();
@@ -197,7 +198,7 @@ public sealed class FeedFaultTests
             reports.Add(await broken.FetchAndIngestAsync(source, target, CancellationToken.None));
         }
 
-        var healthy = new ScoreboardIngester(database.DataSource, database.Teams, database.Games, database.Pulse, harness.Runs, streaks, TimeProvider.System, log);
+        var healthy = new ScoreboardIngester(database.Databases, database.Teams, database.Games, database.Pulse, harness.Runs, streaks, TimeProvider.System, log);
         var recovered = await healthy.FetchAndIngestAsync(source, target, CancellationToken.None);
 
         Assert.IsTrue(reports.All(r => r.Failed && r.Error!.StartsWith("Database unavailable", StringComparison.Ordinal)));
