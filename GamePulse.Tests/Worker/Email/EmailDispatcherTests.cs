@@ -1,5 +1,6 @@
 using GamePulse.Data.Accounts;
 using GamePulse.Tests.Support;
+using LinqToDB.Async;
 using GamePulse.Worker.Email;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -50,20 +51,19 @@ public sealed class EmailDispatcherTests : IAsyncDisposable
             EndpointUrl = endpoint.ToString(),
             ConfigurationSet = "gamepulse-tests",
         }));
-        var dispatcher = new EmailDispatcher(new EmailOutboxRepository(database.DataSource), transport, Options.Create(dispatch ?? FastRetries()), NullLogger<EmailDispatcher>.Instance);
+        var dispatcher = new EmailDispatcher(database.Databases, new EmailOutboxRepository(database.Databases), transport, Options.Create(dispatch ?? FastRetries()), NullLogger<EmailDispatcher>.Instance);
         return (dispatcher, transport);
     }
 
-    private async Task<long> EnqueueAsync(string to, string subject = "Your GamePulse sign-in link")
-    {
-        await using var connection = await database.DataSource.OpenConnectionAsync();
-        return await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection,
-            "INSERT INTO email_outbox (to_address, subject, text_body, html_body) VALUES (@to, @subject, 'Plain text part', '<p>HTML part</p>') RETURNING id",
-            new { to, subject });
-    }
+    private Task<long> EnqueueAsync(string to, string subject = "Your GamePulse sign-in link") => database.ScalarAsync<long>(
+        "INSERT INTO email_outbox (to_address, subject, text_body, html_body) VALUES (@to, @subject, 'Plain text part', '<p>HTML part</p>') RETURNING id",
+        new { to, subject });
 
-    private async Task<(string Status, short Attempts, string? LastError, string? ProviderMessageId)> RowAsync(long id) =>
-        (await database.QueryAsync<(string, short, string?, string?)>("SELECT status, attempts, last_error, provider_message_id FROM email_outbox WHERE id = @id", new { id })).Single();
+    private async Task<EmailOutboxRow> RowAsync(long id)
+    {
+        await using var db = database.Databases.Open();
+        return await db.EmailOutbox.SingleAsync(o => o.Id == id);
+    }
 
     [TestMethod]
     public async Task Sends_a_message_with_both_parts_through_the_ses_v2_api()
@@ -162,8 +162,7 @@ public sealed class EmailDispatcherTests : IAsyncDisposable
     [TestMethod]
     public async Task A_refused_message_fails_at_once()
     {
-        await using var connection = await database.DataSource.OpenConnectionAsync();
-        var id = await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection,
+        var id = await database.ScalarAsync<long>(
             "INSERT INTO email_outbox (to_address, subject, text_body, html_body) VALUES ('not an address', 's', 't', 'h') RETURNING id");
         await using var proxy = await FaultySes.StartAsync(ses.Endpoint, 400);
         var (dispatcher, transport) = Dispatcher(database, proxy.Endpoint);
@@ -208,10 +207,17 @@ public sealed class EmailDispatcherTests : IAsyncDisposable
     public async Task A_message_whose_dispatcher_died_is_claimed_again_after_its_lease()
     {
         var id = await EnqueueAsync("orphan@example.com");
-        var outbox = new EmailOutboxRepository(database.DataSource);
-        var claimed = await outbox.ClaimDueAsync(10, TimeSpan.FromMinutes(2));
-        Assert.HasCount(1, claimed);
-        Assert.IsEmpty(await outbox.ClaimDueAsync(10, TimeSpan.FromMinutes(2)), "a leased message is not claimed twice");
+        var outbox = new EmailOutboxRepository(database.Databases);
+        await using (var db = database.Databases.Open())
+        {
+            // A dispatcher claims the message, then dies before it records any outcome.
+            Assert.HasCount(1, await outbox.ClaimDueAsync(db, 10, TimeSpan.FromMinutes(2)));
+        }
+
+        await using (var db = database.Databases.Open())
+        {
+            Assert.IsEmpty(await outbox.ClaimDueAsync(db, 10, TimeSpan.FromMinutes(2)), "a leased message is not claimed twice");
+        }
 
         await database.ExecuteAsync("UPDATE email_outbox SET locked_until = now() - interval '1 second' WHERE id = @id", new { id });
         var (dispatcher, transport) = Dispatcher(database, ses.Endpoint);
