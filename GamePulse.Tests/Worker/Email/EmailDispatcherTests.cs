@@ -1,7 +1,7 @@
 using GamePulse.Data.Accounts;
 using GamePulse.Tests.Support;
-using LinqToDB.Async;
 using GamePulse.Worker.Email;
+using LinqToDB.Async;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

@@ -8,7 +8,7 @@ namespace GamePulse.Web.Pages.Account;
 
 /// <summary>
 /// POST /account/follows/{teamId}: follow (follow=true) or unfollow. htmx gets the swapped button back; a plain form
-/// post is redirected to its local returnUrl. One connection for the request: the write (one statement) and the name.
+/// post is redirected to its local returnUrl. One connection serves the request: the follow or unfollow, then the name.
 /// </summary>
 public sealed class FollowsModel(GamePulseDbFactory databases, FollowRepository follows) : PageModel
 {
