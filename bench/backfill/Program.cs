@@ -27,11 +27,11 @@ var fixtures = args.Length > 0 ? args[0] : Path.Combine("..", "shared", "fixture
 var from = new DateOnly(2024, 11, 4);
 var to = new DateOnly(2025, 4, 7);
 
-DapperConventions.Apply();
 // The same pool settings as the Worker (auto-prepared statements), so the bench times what production runs.
 await using var dataSource = DataServiceCollectionExtensions.CreateDataSource(connectionString);
+var databases = new GamePulseDbFactory(dataSource);
 await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync();
-var league = (await new LeagueRepository(dataSource).FindBySlugAsync("mens-college-basketball"))!;
+var league = (await new LeagueRepository(databases).FindBySlugAsync("mens-college-basketball"))!;
 
 async Task<long> Scalar(string sql)
 {
@@ -70,9 +70,9 @@ using var feed = new LoopbackFeed(folder);
 // polite to ESPN, and a season then takes at least 155 × (200 + 250) ms ≈ 70 s of waiting alone.
 var options = new IngestionOptions { EspnBaseUrl = feed.BaseUrl, EspnRequestsPerSecond = 50, BackfillDelayMilliseconds = 0 };
 using var source = new EspnScoreSource(Options.Create(options), TimeProvider.System);
-var runs = new IngestRunRepository(dataSource);
-var ingester = new ScoreboardIngester(dataSource, new TeamRepository(dataSource), new GameRepository(dataSource), new PulseRepository(dataSource), runs, new FailureStreaks(), TimeProvider.System, NullLogger<ScoreboardIngester>.Instance);
-var runner = new BackfillRunner(source, ingester, runs, new GameRepository(dataSource), options, TimeProvider.System);
+var runs = new IngestRunRepository(databases);
+var ingester = new ScoreboardIngester(databases, new TeamRepository(databases), new GameRepository(databases), new PulseRepository(databases), runs, new FailureStreaks(), TimeProvider.System, NullLogger<ScoreboardIngester>.Instance);
+var runner = new BackfillRunner(source, ingester, runs, new GameRepository(databases), options, TimeProvider.System);
 
 async Task Pass(string name)
 {

@@ -25,12 +25,12 @@ var iterations = args.Length > 1 ? int.Parse(args[1], System.Globalization.Cultu
 var withSeason = !args.Contains("--empty");
 
 var loadAtStart = File.ReadAllText("/proc/loadavg").Trim();
-DapperConventions.Apply();
 // The same pool settings as the Worker (auto-prepared statements), so the bench times what production runs.
 await using var dataSource = DataServiceCollectionExtensions.CreateDataSource(connectionString);
+var databases = new GamePulseDbFactory(dataSource);
 await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync();
-var league = (await new LeagueRepository(dataSource).FindBySlugAsync("mens-college-basketball"))!;
-var ingester = new ScoreboardIngester(dataSource, new TeamRepository(dataSource), new GameRepository(dataSource), new PulseRepository(dataSource), new IngestRunRepository(dataSource), new FailureStreaks(), TimeProvider.System, NullLogger<ScoreboardIngester>.Instance);
+var league = (await new LeagueRepository(databases).FindBySlugAsync("mens-college-basketball"))!;
+var ingester = new ScoreboardIngester(databases, new TeamRepository(databases), new GameRepository(databases), new PulseRepository(databases), new IngestRunRepository(databases), new FailureStreaks(), TimeProvider.System, NullLogger<ScoreboardIngester>.Instance);
 
 var recorded = new[] { "scoreboard-2025-02-04-mixed-early.json", "scoreboard-2025-02-04-mixed.json", "scoreboard-2025-02-11-mixed.json" }
     .SelectMany(f => JsonNode.Parse(File.ReadAllText(Path.Combine(fixtures, "espn", f)))!["events"]!.AsArray().Select(e => e!.ToJsonString()))
@@ -91,7 +91,7 @@ if (withSeason)
     }
 
     // What autovacuum does within a minute of such a load, and the backfill command does when it finishes.
-    await new GameRepository(dataSource).AnalyzeAsync();
+    await new GameRepository(databases).AnalyzeAsync();
     database = $"a season loaded first ({seasonDays} days, {seasonGames} games, {seasonTimer.Elapsed.TotalSeconds:F1} s) and analyzed";
 }
 else

@@ -36,8 +36,44 @@ public sealed class GameRepositoryTests
     {
         var result = await database.UpsertGamesAsync(1, ScoreSource.Espn, [GameBuilder.Scheduled("g1", duke, unc, Day), GameBuilder.Scheduled("g2", kansas, baylor, Day)], Observed);
 
-        Assert.AreEqual((2, 2, 0, 0, 2), (result.Seen, result.Inserted, result.Updated, result.Unchanged, result.SnapshotRows));
+        Assert.AreEqual(2, result.Seen, "result.Seen");
+        Assert.AreEqual(2, result.Inserted, "result.Inserted");
+        Assert.AreEqual(0, result.Updated, "result.Updated");
+        Assert.AreEqual(0, result.Unchanged, "result.Unchanged");
+        Assert.AreEqual(2, result.SnapshotRows, "result.SnapshotRows");
         Assert.HasCount(2, result.ChangedGameIds);
+    }
+
+    [TestMethod]
+    public async Task The_read_model_carries_each_side_as_its_own_team_and_times_as_UTC_instants()
+    {
+        var game = GameBuilder.Scheduled("g1", duke, unc, Day) with
+        {
+            State = GameState.Final, Period = 2, HomeScore = 81, AwayScore = 77, HomeRank = 3, AwaySeed = 5,
+            HomeRecord = "20-3", AwayRecord = "16-7", HomeLineScores = [40, 41], AwayLineScores = [38, 39],
+        };
+        var result = await database.UpsertGamesAsync(1, ScoreSource.Espn, [game], Observed);
+
+        var read = await database.Games.FindByIdAsync(result.ChangedGameIds[0]);
+
+        Assert.IsNotNull(read);
+        Assert.AreEqual(duke, read.Home.Id, "home team id");
+        Assert.AreEqual("duke", read.Home.Slug, "home team slug");
+        Assert.AreEqual("Duke", read.Home.ShortName, "home team short name");
+        Assert.AreEqual(81, read.Home.Score, "home score");
+        Assert.AreEqual(3, read.Home.Rank, "home rank");
+        Assert.AreEqual("20-3", read.Home.Record, "home record");
+        CollectionAssert.AreEqual(new short[] { 40, 41 }, read.Home.LineScores, "home line scores");
+        Assert.AreEqual(unc, read.Away.Id, "away team id");
+        Assert.AreEqual("north-carolina", read.Away.Slug, "away team slug");
+        Assert.AreEqual(77, read.Away.Score, "away score");
+        Assert.AreEqual(5, read.Away.Seed, "away seed");
+        Assert.AreEqual("16-7", read.Away.Record, "away record");
+        CollectionAssert.AreEqual(new short[] { 38, 39 }, read.Away.LineScores, "away line scores");
+        Assert.AreEqual(game.StartTime, read.StartTime, "tip-off instant");
+        Assert.AreEqual(TimeSpan.Zero, read.StartTime!.Value.Offset, "tip-off is read as UTC");
+        Assert.AreEqual(TimeSpan.Zero, read.UpdatedAt.Offset, "updated_at is read as UTC");
+        Assert.AreEqual(read, (await database.Games.GetScoreboardAsync(1, Day)).Single() with { Home = read.Home, Away = read.Away }, "the scoreboard reads the same model");
     }
 
     [TestMethod]
@@ -50,7 +86,10 @@ public sealed class GameRepositoryTests
 
         var again = await database.UpsertGamesAsync(1, ScoreSource.Espn, games, Observed.AddSeconds(20));
 
-        Assert.AreEqual((0, 0, 1, 0), (again.Inserted, again.Updated, again.Unchanged, again.SnapshotRows));
+        Assert.AreEqual(0, again.Inserted, "again.Inserted");
+        Assert.AreEqual(0, again.Updated, "again.Updated");
+        Assert.AreEqual(1, again.Unchanged, "again.Unchanged");
+        Assert.AreEqual(0, again.SnapshotRows, "again.SnapshotRows");
         Assert.AreEqual(versions, await database.ScalarAsync<string>("SELECT string_agg(xmin::text, ',') FROM games"), "no new row version");
         Assert.AreEqual(1L, await database.ScalarAsync<long>("SELECT count(*) FROM game_snapshots"));
         // Not even a row lock: ON CONFLICT locks every conflicting row it reaches, recording the locker in xmax.
@@ -67,11 +106,15 @@ public sealed class GameRepositoryTests
         var first = await database.UpsertGamesAsync(1, ScoreSource.Espn, [live], Observed.AddMinutes(1));
         var broadcastOnly = await database.UpsertGamesAsync(1, ScoreSource.Espn, [live with { Broadcast = "ESPN2" }], Observed.AddMinutes(2));
 
-        Assert.AreEqual((1, 1), (first.Updated, first.SnapshotRows));
-        Assert.AreEqual((1, 0), (broadcastOnly.Updated, broadcastOnly.SnapshotRows), "the broadcast is stored but is not a score change");
+        Assert.AreEqual(1, first.Updated, "first.Updated");
+        Assert.AreEqual(1, first.SnapshotRows, "first.SnapshotRows");
+        Assert.AreEqual(1, broadcastOnly.Updated, "the broadcast is stored but is not a score change: broadcastOnly.Updated");
+        Assert.AreEqual(0, broadcastOnly.SnapshotRows, "the broadcast is stored but is not a score change: broadcastOnly.SnapshotRows");
         var snapshots = await database.Games.GetSnapshotsAsync(first.ChangedGameIds[0]);
         CollectionAssert.AreEqual(new[] { GameState.Scheduled, GameState.Live }, snapshots.Select(s => s.State).ToArray());
-        Assert.AreEqual((10, 8, "12:34"), (snapshots[1].HomeScore, snapshots[1].AwayScore, snapshots[1].Clock));
+        Assert.AreEqual(10, snapshots[1].HomeScore, "snapshots[1].HomeScore");
+        Assert.AreEqual(8, snapshots[1].AwayScore, "snapshots[1].AwayScore");
+        Assert.AreEqual("12:34", snapshots[1].Clock, "snapshots[1].Clock");
     }
 
     [TestMethod]
@@ -83,19 +126,29 @@ public sealed class GameRepositoryTests
         var stale = await database.UpsertGamesAsync(1, ScoreSource.Espn, [final with { State = GameState.Live, Clock = "0:30", HomeScore = 76 }], Observed.AddMinutes(1));
         var corrected = await database.UpsertGamesAsync(1, ScoreSource.Espn, [final with { HomeScore = 79 }], Observed.AddMinutes(2));
 
-        Assert.AreEqual((0, 1, 1), (stale.Updated, stale.Unchanged, stale.StaleIgnored));
+        Assert.AreEqual(0, stale.Updated, "stale.Updated");
+        Assert.AreEqual(1, stale.Unchanged, "stale.Unchanged");
+        Assert.AreEqual(1, stale.StaleIgnored, "stale.StaleIgnored");
         Assert.AreEqual(1, corrected.Updated);
         var correction = corrected.Corrections.Single();
-        Assert.AreEqual(((short?)78, (short?)79), (correction.OldHomeScore, correction.NewHomeScore));
+        Assert.AreEqual((short?)78, correction.OldHomeScore, "correction.OldHomeScore");
+        Assert.AreEqual((short?)79, correction.NewHomeScore, "correction.NewHomeScore");
         var game = await database.Games.FindByIdAsync(correction.GameId);
-        Assert.AreEqual((GameState.Final, 79), (game!.State, game.Home.Score));
+        Assert.AreEqual(GameState.Final, game!.State, "game!.State");
+        Assert.AreEqual(79, game.Home.Score, "game.Home.Score");
     }
 
     private static GameUpsert Live(string id, short period, string? clock, short home, short away) =>
         GameBuilder.Scheduled(id, duke, unc, Day) with { State = GameState.Live, Period = period, Clock = clock, HomeScore = home, AwayScore = away, Detail = $"{clock} - {period}" };
 
-    private static Task<(string State, short? Period, string? Clock, short? Home)> StoredAsync(string id) =>
-        database.QueryAsync<(string, short?, string?, short?)>("SELECT state, period, clock, home_score FROM games WHERE espn_id = @id", new { id }).ContinueWith(t => t.Result.Single());
+    /// <summary>What the games table holds for a game; a record, so a failed assert prints each field by name.</summary>
+    private sealed record StoredGame(string State, short? Period, string? Clock, short? Home);
+
+    private static async Task<StoredGame> StoredAsync(string id)
+    {
+        var row = (await database.QueryAsync<(string, short?, string?, short?)>("SELECT state, period, clock, home_score FROM games WHERE espn_id = @id", new { id })).Single();
+        return new StoredGame(row.Item1, row.Item2, row.Item3, row.Item4);
+    }
 
     [TestMethod]
     public async Task An_older_live_payload_after_a_newer_one_is_ignored_and_counted_as_stale()
@@ -105,8 +158,11 @@ public sealed class GameRepositoryTests
 
         var stale = await database.UpsertGamesAsync(1, ScoreSource.Espn, [Live("g1", 1, "10:00", 20, 18)], Observed.AddSeconds(20));
 
-        Assert.AreEqual((0, 0, 1, 1), (stale.Inserted, stale.Updated, stale.Unchanged, stale.StaleIgnored));
-        Assert.AreEqual(("live", (short?)2, "5:00", (short?)60), await StoredAsync("g1"));
+        Assert.AreEqual(0, stale.Inserted, "stale.Inserted");
+        Assert.AreEqual(0, stale.Updated, "stale.Updated");
+        Assert.AreEqual(1, stale.Unchanged, "stale.Unchanged");
+        Assert.AreEqual(1, stale.StaleIgnored, "stale.StaleIgnored");
+        Assert.AreEqual(new StoredGame("live", (short?)2, "5:00", (short?)60), await StoredAsync("g1"));
         Assert.AreEqual(snapshots, await database.ScalarAsync<long>("SELECT count(*) FROM game_snapshots"), "a stale payload adds no snapshot");
     }
 
@@ -121,8 +177,9 @@ public sealed class GameRepositoryTests
 
         var newer = await database.UpsertGamesAsync(1, ScoreSource.Espn, [Live("g1", newerPeriod, newerClock, 22, 18)], Observed.AddSeconds(20));
 
-        Assert.AreEqual((1, 0), (newer.Updated, newer.StaleIgnored));
-        Assert.AreEqual(("live", (short?)newerPeriod, newerClock, (short?)22), await StoredAsync("g1"));
+        Assert.AreEqual(1, newer.Updated, "newer.Updated");
+        Assert.AreEqual(0, newer.StaleIgnored, "newer.StaleIgnored");
+        Assert.AreEqual(new StoredGame("live", (short?)newerPeriod, newerClock, (short?)22), await StoredAsync("g1"));
     }
 
     [TestMethod]
@@ -133,9 +190,11 @@ public sealed class GameRepositoryTests
         var older = await database.UpsertGamesAsync(1, ScoreSource.Espn, [Live("g1", 2, "4:13", 58, 55)], Observed.AddSeconds(20));
         var freeThrow = await database.UpsertGamesAsync(1, ScoreSource.Espn, [Live("g1", 2, "4:12", 61, 55)], Observed.AddSeconds(40));
 
-        Assert.AreEqual((0, 1), (older.Updated, older.StaleIgnored));
-        Assert.AreEqual((1, 0), (freeThrow.Updated, freeThrow.StaleIgnored));
-        Assert.AreEqual(("live", (short?)2, "4:12", (short?)61), await StoredAsync("g1"));
+        Assert.AreEqual(0, older.Updated, "older.Updated");
+        Assert.AreEqual(1, older.StaleIgnored, "older.StaleIgnored");
+        Assert.AreEqual(1, freeThrow.Updated, "freeThrow.Updated");
+        Assert.AreEqual(0, freeThrow.StaleIgnored, "freeThrow.StaleIgnored");
+        Assert.AreEqual(new StoredGame("live", (short?)2, "4:12", (short?)61), await StoredAsync("g1"));
     }
 
     [TestMethod]
@@ -148,10 +207,13 @@ public sealed class GameRepositoryTests
         var secondHalf = await database.UpsertGamesAsync(1, ScoreSource.Espn, [Live("g1", 2, "19:30", 37, 30)], Observed.AddSeconds(40));
         var staleHalftime = await database.UpsertGamesAsync(1, ScoreSource.Espn, [halftime], Observed.AddSeconds(60));
 
-        Assert.AreEqual((0, 1), (firstHalf.Updated, firstHalf.StaleIgnored), "the first half again after halftime");
-        Assert.AreEqual((1, 0), (secondHalf.Updated, secondHalf.StaleIgnored), "the second half after halftime");
-        Assert.AreEqual((0, 1), (staleHalftime.Updated, staleHalftime.StaleIgnored), "halftime again during the second half");
-        Assert.AreEqual(("live", (short?)2, "19:30", (short?)37), await StoredAsync("g1"));
+        Assert.AreEqual(0, firstHalf.Updated, "the first half again after halftime: firstHalf.Updated");
+        Assert.AreEqual(1, firstHalf.StaleIgnored, "the first half again after halftime: firstHalf.StaleIgnored");
+        Assert.AreEqual(1, secondHalf.Updated, "the second half after halftime: secondHalf.Updated");
+        Assert.AreEqual(0, secondHalf.StaleIgnored, "the second half after halftime: secondHalf.StaleIgnored");
+        Assert.AreEqual(0, staleHalftime.Updated, "halftime again during the second half: staleHalftime.Updated");
+        Assert.AreEqual(1, staleHalftime.StaleIgnored, "halftime again during the second half: staleHalftime.StaleIgnored");
+        Assert.AreEqual(new StoredGame("live", (short?)2, "19:30", (short?)37), await StoredAsync("g1"));
     }
 
     [TestMethod]
@@ -163,7 +225,8 @@ public sealed class GameRepositoryTests
 
         var stale = await database.UpsertGamesAsync(1, ScoreSource.Espn, [GameBuilder.Scheduled("g1", duke, unc, Day)], Observed.AddSeconds(20));
 
-        Assert.AreEqual((0, 1), (stale.Updated, stale.StaleIgnored));
+        Assert.AreEqual(0, stale.Updated, "stale.Updated");
+        Assert.AreEqual(1, stale.StaleIgnored, "stale.StaleIgnored");
         Assert.AreEqual(started, (await StoredAsync("g1")).State);
     }
 
@@ -177,7 +240,8 @@ public sealed class GameRepositoryTests
 
         var result = await database.UpsertGamesAsync(1, ScoreSource.Espn, [Live("g1", 1, "10:00", 60, 55) with { State = state }], Observed.AddSeconds(20));
 
-        Assert.AreEqual((1, 0), (result.Updated, result.StaleIgnored));
+        Assert.AreEqual(1, result.Updated, "result.Updated");
+        Assert.AreEqual(0, result.StaleIgnored, "result.StaleIgnored");
         Assert.AreEqual(state, (await StoredAsync("g1")).State);
     }
 
@@ -190,9 +254,12 @@ public sealed class GameRepositoryTests
         var ended = await database.UpsertGamesAsync(1, ScoreSource.Espn, [final], Observed.AddSeconds(20));
         var corrected = await database.UpsertGamesAsync(1, ScoreSource.Espn, [final with { HomeScore = 73 }], Observed.AddSeconds(40));
 
-        Assert.AreEqual((1, 0), (ended.Updated, ended.StaleIgnored));
-        Assert.AreEqual(((short?)72, (short?)73), (corrected.Corrections.Single().OldHomeScore, corrected.Corrections.Single().NewHomeScore));
-        Assert.AreEqual(("final", (short?)73), ((await StoredAsync("g1")).State, (await StoredAsync("g1")).Home));
+        Assert.AreEqual(1, ended.Updated, "ended.Updated");
+        Assert.AreEqual(0, ended.StaleIgnored, "ended.StaleIgnored");
+        Assert.AreEqual((short?)72, corrected.Corrections.Single().OldHomeScore, "corrected.Corrections.Single().OldHomeScore");
+        Assert.AreEqual((short?)73, corrected.Corrections.Single().NewHomeScore, "corrected.Corrections.Single().NewHomeScore");
+        Assert.AreEqual("final", (await StoredAsync("g1")).State, "(await StoredAsync('g1')).State");
+        Assert.AreEqual((short?)73, (await StoredAsync("g1")).Home, "(await StoredAsync('g1')).Home");
     }
 
     [TestMethod]
@@ -220,7 +287,9 @@ public sealed class GameRepositoryTests
         var result = await database.UpsertGamesAsync(1, ScoreSource.Espn, [live], Observed.AddHours(1));
 
         var game = await database.Games.FindByIdAsync(result.ChangedGameIds.Single());
-        Assert.AreEqual((GameState.Live, -3.5m, 152.5m), (game!.State, game.HomeSpread, game.OverUnder));
+        Assert.AreEqual(GameState.Live, game!.State, "game!.State");
+        Assert.AreEqual(-3.5m, game.HomeSpread, "game.HomeSpread");
+        Assert.AreEqual(152.5m, game.OverUnder, "game.OverUnder");
 
         // Re-sending the same payload without odds is not a change.
         var again = await database.UpsertGamesAsync(1, ScoreSource.Espn, [live], Observed.AddHours(2));
@@ -255,7 +324,10 @@ public sealed class GameRepositoryTests
 
         CollectionAssert.AreEqual(new[] { "kansas", "duke" }, scoreboard.Select(g => g.Home.Slug).ToArray());
         var late = scoreboard[1];
-        Assert.AreEqual(("duke", "north-carolina", 3, "15-6"), (late.Home.Slug, late.Away.Slug, late.Home.Rank, late.Away.Record));
+        Assert.AreEqual("duke", late.Home.Slug, "late.Home.Slug");
+        Assert.AreEqual("north-carolina", late.Away.Slug, "late.Away.Slug");
+        Assert.AreEqual(3, late.Home.Rank, "late.Home.Rank");
+        Assert.AreEqual("15-6", late.Away.Record, "late.Away.Record");
         Assert.AreEqual("mens-college-basketball", late.LeagueSlug);
         Assert.IsEmpty(await database.Games.GetScoreboardAsync(2, Day), "the women's scoreboard is separate");
     }

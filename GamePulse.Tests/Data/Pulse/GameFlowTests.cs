@@ -13,7 +13,8 @@ public sealed class GameFlowTests
     {
         var flow = Flow((1, "20:00", 0, 0), (1, "18:00", 2, 0), (1, "17:00", 2, 2), (1, "16:00", 2, 5), (1, "15:00", 7, 5), (1, "14:00", 7, 7));
 
-        Assert.AreEqual((2, 2), (flow.LeadChanges, flow.Ties), "home→away→home; 2-2 and 7-7 (0-0 at tip-off is no tie)");
+        Assert.AreEqual(2, flow.LeadChanges, "home→away→home; 2-2 and 7-7 (0-0 at tip-off is no tie): flow.LeadChanges");
+        Assert.AreEqual(2, flow.Ties, "home→away→home; 2-2 and 7-7 (0-0 at tip-off is no tie): flow.Ties");
     }
 
     [TestMethod]
@@ -21,7 +22,8 @@ public sealed class GameFlowTests
     {
         var flow = Flow((1, "10:00", 20, 6), (2, "5:00", 40, 41), (2, "1:00", 44, 50));
 
-        Assert.AreEqual((14, 6), (flow.LargestAwayDeficit, flow.LargestHomeDeficit));
+        Assert.AreEqual(14, flow.LargestAwayDeficit, "flow.LargestAwayDeficit");
+        Assert.AreEqual(6, flow.LargestHomeDeficit, "flow.LargestHomeDeficit");
     }
 
     [TestMethod]
@@ -30,8 +32,10 @@ public sealed class GameFlowTests
         var flow = Flow((1, "10:00", 20, 20), (1, "9:00", 23, 20), (1, "8:00", 25, 20), (1, "7:00", 25, 20), (1, "6:00", 30, 20));
         var broken = Flow((1, "10:00", 20, 20), (1, "9:00", 23, 20), (1, "8:00", 25, 22));
 
-        Assert.AreEqual((RunSide.Home, 10), (flow.RunBy, flow.RunPoints));
-        Assert.AreEqual((RunSide.None, 0), (broken.RunBy, broken.RunPoints), "both scored between polls: order unknown");
+        Assert.AreEqual(RunSide.Home, flow.RunBy, "flow.RunBy");
+        Assert.AreEqual(10, flow.RunPoints, "flow.RunPoints");
+        Assert.AreEqual(RunSide.None, broken.RunBy, "both scored between polls: order unknown: broken.RunBy");
+        Assert.AreEqual(0, broken.RunPoints, "both scored between polls: order unknown: broken.RunPoints");
     }
 
     [TestMethod]

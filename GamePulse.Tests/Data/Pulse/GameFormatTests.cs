@@ -33,6 +33,8 @@ public sealed class GameFormatTests
         Assert.AreEqual(0.75, GameFormat.Womens.Progress(3, "0:00"));
         Assert.AreEqual(1.0, GameFormat.Womens.Progress(5, "4:00"), "overtime");
         Assert.AreEqual(0.0, GameFormat.Mens.Progress(0, "0:00"), "not started");
-        Assert.AreEqual((0, 1, 1), (GameFormat.Mens.OvertimeCount(2), GameFormat.Mens.OvertimeCount(3), GameFormat.Womens.OvertimeCount(5)));
+        Assert.AreEqual(0, GameFormat.Mens.OvertimeCount(2), "GameFormat.Mens.OvertimeCount(2)");
+        Assert.AreEqual(1, GameFormat.Mens.OvertimeCount(3), "GameFormat.Mens.OvertimeCount(3)");
+        Assert.AreEqual(1, GameFormat.Womens.OvertimeCount(5), "GameFormat.Womens.OvertimeCount(5)");
     }
 }

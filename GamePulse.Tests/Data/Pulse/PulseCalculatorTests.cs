@@ -182,7 +182,8 @@ public sealed class PulseCalculatorTests
         var unranked = PulseCalculator.Compute(new PulseInput { LeagueId = 1, State = GameState.Scheduled, HomeName = "Duke", AwayName = "UNC" });
         var topTwo = PulseCalculator.Compute(new PulseInput { LeagueId = 1, State = GameState.Scheduled, HomeName = "Duke", AwayName = "UNC", HomeRank = 1, AwayRank = 2, ConferenceGame = true });
 
-        Assert.AreEqual((10, PulseKind.Scheduled), (unranked.Score, unranked.Kind));
+        Assert.AreEqual(10, unranked.Score, "unranked.Score");
+        Assert.AreEqual(PulseKind.Scheduled, unranked.Kind, "unranked.Kind");
         Assert.IsGreaterThan(unranked.Score + 30, topTwo.Score);
         Assert.AreEqual("Top-25 matchup: No. 2 UNC at No. 1 Duke", topTwo.Factors[0].Text);
     }
@@ -193,7 +194,8 @@ public sealed class PulseCalculatorTests
         foreach (var state in new[] { GameState.Postponed, GameState.Canceled })
         {
             var pulse = PulseCalculator.Compute(new PulseInput { LeagueId = 1, State = state, HomeRank = 1, AwayRank = 2, ConferenceGame = true });
-            Assert.AreEqual((0, PulseKind.Off), (pulse.Score, pulse.Kind));
+            Assert.AreEqual(0, pulse.Score, "pulse.Score");
+            Assert.AreEqual(PulseKind.Off, pulse.Kind, "pulse.Kind");
             Assert.IsEmpty(pulse.Factors);
         }
     }

@@ -49,10 +49,14 @@ public sealed class PulseFixtureTests
             .ToList();
 
         Assert.HasCount(5, live);
-        Assert.AreEqual(("MSST", 27, 27), (live[0].Game.Home.Abbreviation, live[0].Game.HomeScore, live[0].Game.AwayScore));
+        Assert.AreEqual("MSST", live[0].Game.Home.Abbreviation, "live[0].Game.Home.Abbreviation");
+        Assert.AreEqual(27, live[0].Game.HomeScore, "live[0].Game.HomeScore");
+        Assert.AreEqual(27, live[0].Game.AwayScore, "live[0].Game.AwayScore");
         Assert.AreEqual("Tied in the 1st half", live[0].Pulse.Factors[0].Text);
         CollectionAssert.Contains(live[0].Pulse.FactorTexts.ToList(), "No. 22 Mississippi St level with No. 3 Florida");
-        Assert.AreEqual(("UK", 35, 25), (live[^1].Game.Home.Abbreviation, live[^1].Game.HomeScore, live[^1].Game.AwayScore));
+        Assert.AreEqual("UK", live[^1].Game.Home.Abbreviation, "live[^1].Game.Home.Abbreviation");
+        Assert.AreEqual(35, live[^1].Game.HomeScore, "live[^1].Game.HomeScore");
+        Assert.AreEqual(25, live[^1].Game.AwayScore, "live[^1].Game.AwayScore");
         Assert.IsTrue(live.Where(x => x.Game.State == GameState.Halftime).All(x => x.Pulse.Factors[0].Text.EndsWith("at halftime", StringComparison.Ordinal)));
     }
 
@@ -77,7 +81,8 @@ public sealed class PulseFixtureTests
         Assert.IsGreaterThan(before["401719131"].Score, after["401719131"].Score);
         CollectionAssert.Contains(after["401719131"].Factors, "1 lead change");
         // Houston was scheduled; now unranked Oklahoma St leads No. 5 Houston: anticipation becomes an upset in progress.
-        Assert.AreEqual((GameState.Scheduled, GameState.Live), (before["401725712"].State, after["401725712"].State));
+        Assert.AreEqual(GameState.Scheduled, before["401725712"].State, "before['401725712'].State");
+        Assert.AreEqual(GameState.Live, after["401725712"].State, "after['401725712'].State");
         Assert.IsGreaterThan(before["401725712"].Score, after["401725712"].Score);
         CollectionAssert.Contains(after["401725712"].Factors, "Unranked Oklahoma St leads No. 5 Houston");
         // Florida 17–19 → 63–54, Iowa 20–21 → 69–78, Ole Miss 24–16 → 78–63: the leads grew to 9, 9 and 15.
@@ -113,7 +118,7 @@ public sealed class PulseFixtureTests
     }
 
     private static async Task<Dictionary<string, StoredPulse>> PulseByEventAsync() =>
-        (await database.QueryAsync<StoredPulse>("SELECT espn_id, state, pulse_score AS score, pulse_factors AS factors FROM games"))
+        (await database.QueryAsync<StoredPulse>("SELECT espn_id AS espnid, state, pulse_score AS score, pulse_factors AS factors FROM games"))
             .ToDictionary(p => p.EspnId);
 
     private sealed record StoredPulse

@@ -63,7 +63,9 @@ public sealed class PulseRepositoryTests
         await UpsertAndRecomputeAsync(Observed.AddMinutes(2), Live("g1", duke, unc, "1:00", 60, 60));
         var history = await database.Pulse.GetHistoryAsync(id);
 
-        Assert.AreEqual((1, 0, 0), (again.Computed, again.Updated, again.HistoryRows), "same data, nothing written");
+        Assert.AreEqual(1, again.Computed, "same data, nothing written: again.Computed");
+        Assert.AreEqual(0, again.Updated, "same data, nothing written: again.Updated");
+        Assert.AreEqual(0, again.HistoryRows, "same data, nothing written: again.HistoryRows");
         Assert.HasCount(2, history);
         Assert.AreEqual(Observed.AddMinutes(2).UtcDateTime, history[1].ObservedAt.ToUniversalTime());
         Assert.IsGreaterThan(history[0].Score, history[1].Score);
@@ -130,14 +132,18 @@ public sealed class PulseRepositoryTests
         await using (var transaction = await db.BeginTransactionAsync())
         {
             var inside = await database.Pulse.RecomputeAsync(db, [.. result.ChangedGameIds, 987654321], Observed);
-            Assert.AreEqual((1, 1, 1), (inside.Computed, inside.Updated, inside.HistoryRows));
+            Assert.AreEqual(1, inside.Computed, "inside.Computed");
+            Assert.AreEqual(1, inside.Updated, "inside.Updated");
+            Assert.AreEqual(1, inside.HistoryRows, "inside.HistoryRows");
             await transaction.RollbackAsync();
         }
 
         Assert.AreEqual(0L, await database.ScalarAsync<long>("SELECT count(*) FROM games WHERE pulse_score IS NOT NULL"));
         Assert.AreEqual(0L, await database.ScalarAsync<long>("SELECT count(*) FROM pulse_history"));
         var empty = await database.RecomputePulseAsync([], Observed);
-        Assert.AreEqual((0, 0, 0), (empty.Computed, empty.Updated, empty.HistoryRows));
+        Assert.AreEqual(0, empty.Computed, "empty.Computed");
+        Assert.AreEqual(0, empty.Updated, "empty.Updated");
+        Assert.AreEqual(0, empty.HistoryRows, "empty.HistoryRows");
     }
 
     [TestMethod]

@@ -42,7 +42,8 @@ public sealed class EspnScoreboardParserTests
     {
         var game = Parse("espn/scoreboard-2025-02-04-mixed.json").Games.Single(g => g.Game.ExternalId == "401719131");
 
-        Assert.AreEqual(("2599", "269"), (game.HomeTeamExternalId, game.AwayTeamExternalId));
+        Assert.AreEqual("2599", game.HomeTeamExternalId, "game.HomeTeamExternalId");
+        Assert.AreEqual("269", game.AwayTeamExternalId, "game.AwayTeamExternalId");
         var g = game.Game;
         Assert.AreEqual(GameState.Live, g.State);
         Assert.AreEqual((short)2, g.Period);
@@ -50,13 +51,17 @@ public sealed class EspnScoreboardParserTests
         Assert.AreEqual("5:09 - 2nd Half", g.Detail);
         Assert.AreEqual((short)54, g.HomeScore);
         CollectionAssert.AreEqual(new short[] { 30, 24 }, g.HomeLineScores);
-        Assert.AreEqual(((short)12, (short)11), (g.HomeRank!.Value, g.AwayRank!.Value));
+        Assert.AreEqual((short)12, g.HomeRank!.Value, "g.HomeRank!.Value");
+        Assert.AreEqual((short)11, g.AwayRank!.Value, "g.AwayRank!.Value");
         Assert.AreEqual("19-3", g.HomeRecord);
-        Assert.AreEqual(("Madison Square Garden", "New York", "NY"), (g.VenueName, g.VenueCity, g.VenueState));
+        Assert.AreEqual("Madison Square Garden", g.VenueName, "g.VenueName");
+        Assert.AreEqual("New York", g.VenueCity, "g.VenueCity");
+        Assert.AreEqual("NY", g.VenueState, "g.VenueState");
         Assert.AreEqual("FS1", g.Broadcast);
         Assert.IsTrue(g.ConferenceGame);
         Assert.IsFalse(g.NeutralSite);
-        Assert.AreEqual(((short)2025, "regular"), (g.Season, g.SeasonType));
+        Assert.AreEqual((short)2025, g.Season, "g.Season");
+        Assert.AreEqual("regular", g.SeasonType, "g.SeasonType");
         Assert.AreEqual(new DateTimeOffset(2025, 2, 4, 23, 30, 0, TimeSpan.Zero), g.StartTime);
     }
 
@@ -85,7 +90,8 @@ public sealed class EspnScoreboardParserTests
         CollectionAssert.AreEqual(new short[] { 32 }, game.HomeLineScores);
         Assert.IsNull(game.HomeRank, "99 means unranked");
         Assert.AreEqual((short)1, game.AwayRank);
-        Assert.AreEqual(((short)32, (short)34), (game.HomeScore!.Value, game.AwayScore!.Value));
+        Assert.AreEqual((short)32, game.HomeScore!.Value, "game.HomeScore!.Value");
+        Assert.AreEqual((short)34, game.AwayScore!.Value, "game.AwayScore!.Value");
     }
 
     [TestMethod]
@@ -102,17 +108,25 @@ public sealed class EspnScoreboardParserTests
         var parsed = Parse("espn/summary-401828387.json");
         var game = parsed.Games.Single();
 
-        Assert.AreEqual(("179", "139"), (game.HomeTeamExternalId, game.AwayTeamExternalId));
+        Assert.AreEqual("179", game.HomeTeamExternalId, "game.HomeTeamExternalId");
+        Assert.AreEqual("139", game.AwayTeamExternalId, "game.AwayTeamExternalId");
         var g = game.Game;
-        Assert.AreEqual(("401828387", GameState.Final, "Final"), (g.ExternalId, g.State, g.Detail));
-        Assert.AreEqual(((short)62, (short)97), (g.HomeScore!.Value, g.AwayScore!.Value));
+        Assert.AreEqual("401828387", g.ExternalId, "g.ExternalId");
+        Assert.AreEqual(GameState.Final, g.State, "g.State");
+        Assert.AreEqual("Final", g.Detail, "g.Detail");
+        Assert.AreEqual((short)62, g.HomeScore!.Value, "g.HomeScore!.Value");
+        Assert.AreEqual((short)97, g.AwayScore!.Value, "g.AwayScore!.Value");
         CollectionAssert.AreEqual(new short[] { 26, 36 }, g.HomeLineScores);
         CollectionAssert.AreEqual(new short[] { 58, 39 }, g.AwayLineScores);
         Assert.AreEqual((short)24, g.AwayRank);
-        Assert.AreEqual(("Reilly Center", "Saint Bonaventure", "NY"), (g.VenueName, g.VenueCity, g.VenueState));
-        Assert.AreEqual(("12-8", "19-1"), (g.HomeRecord, g.AwayRecord));
+        Assert.AreEqual("Reilly Center", g.VenueName, "g.VenueName");
+        Assert.AreEqual("Saint Bonaventure", g.VenueCity, "g.VenueCity");
+        Assert.AreEqual("NY", g.VenueState, "g.VenueState");
+        Assert.AreEqual("12-8", g.HomeRecord, "g.HomeRecord");
+        Assert.AreEqual("19-1", g.AwayRecord, "g.AwayRecord");
         Assert.AreEqual("ESPN2", g.Broadcast);
-        Assert.AreEqual((new DateOnly(2026, 1, 23), (short)2026), (g.GameDate, g.Season));
+        Assert.AreEqual(new DateOnly(2026, 1, 23), g.GameDate, "g.GameDate");
+        Assert.AreEqual((short)2026, g.Season, "g.Season");
         Assert.AreEqual("https://a.espncdn.com/i/teamlogos/ncaa/500/179.png", parsed.Teams[0].LogoUrl);
     }
 
@@ -361,7 +375,8 @@ public sealed class EspnScoreboardParserTests
     {
         var parsed = ScoreboardPayload.Parse(File.ReadAllBytes(RepositoryPaths.Fixture("espn/summary-401828387.json")), Leagues.Mens, source: null);
 
-        Assert.AreEqual((ScoreSource.Espn, "401828387"), (parsed.Source, parsed.Games.Single().Game.ExternalId));
+        Assert.AreEqual(ScoreSource.Espn, parsed.Source, "parsed.Source");
+        Assert.AreEqual("401828387", parsed.Games.Single().Game.ExternalId, "parsed.Games.Single().Game.ExternalId");
     }
 
     [TestMethod]

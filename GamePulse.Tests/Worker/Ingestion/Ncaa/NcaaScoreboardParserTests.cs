@@ -31,14 +31,17 @@ public sealed class NcaaScoreboardParserTests
     {
         var game = Parse("ncaa/scoreboard-men-2021-02-13-pre.json", Leagues.Mens).Games.Single(g => g.Game.ExternalId == "5763918");
 
-        Assert.AreEqual(("ohio-st", "indiana"), (game.HomeTeamExternalId, game.AwayTeamExternalId));
+        Assert.AreEqual("ohio-st", game.HomeTeamExternalId, "game.HomeTeamExternalId");
+        Assert.AreEqual("indiana", game.AwayTeamExternalId, "game.AwayTeamExternalId");
         Assert.AreEqual((short)7, game.Game.HomeRank);
         Assert.IsNull(game.Game.AwayRank);
-        Assert.AreEqual(("15-4", "9-8"), (game.Game.HomeRecord, game.Game.AwayRecord));
+        Assert.AreEqual("15-4", game.Game.HomeRecord, "game.Game.HomeRecord");
+        Assert.AreEqual("9-8", game.Game.AwayRecord, "game.Game.AwayRecord");
         Assert.IsTrue(game.Game.ConferenceGame, "both Big Ten; the Top 25 pseudo-conference does not count");
         Assert.AreEqual(DateTimeOffset.FromUnixTimeSeconds(1613235600), game.Game.StartTime);
         Assert.IsNull(game.Game.HomeScore);
-        Assert.AreEqual(((short)2021, "regular"), (game.Game.Season, game.Game.SeasonType));
+        Assert.AreEqual((short)2021, game.Game.Season, "game.Game.Season");
+        Assert.AreEqual("regular", game.Game.SeasonType, "game.Game.SeasonType");
     }
 
     [TestMethod]
@@ -58,14 +61,22 @@ public sealed class NcaaScoreboardParserTests
         var g = game.Game;
 
         Assert.AreEqual("6384811", g.ExternalId);
-        Assert.AreEqual(("south-carolina", "uconn"), (game.HomeTeamExternalId, game.AwayTeamExternalId));
-        Assert.AreEqual((GameState.Final, "Final"), (g.State, g.Detail));
-        Assert.AreEqual(((short)59, (short)82), (g.HomeScore!.Value, g.AwayScore!.Value));
-        Assert.AreEqual(((short)1, (short)2), (g.HomeSeed!.Value, g.AwaySeed!.Value));
-        Assert.AreEqual(("33-3", "35-3"), (g.HomeRecord, g.AwayRecord));
-        Assert.AreEqual(("ABC", "Championship", "postseason"), (g.Broadcast, g.Notes, g.SeasonType));
+        Assert.AreEqual("south-carolina", game.HomeTeamExternalId, "game.HomeTeamExternalId");
+        Assert.AreEqual("uconn", game.AwayTeamExternalId, "game.AwayTeamExternalId");
+        Assert.AreEqual(GameState.Final, g.State, "g.State");
+        Assert.AreEqual("Final", g.Detail, "g.Detail");
+        Assert.AreEqual((short)59, g.HomeScore!.Value, "g.HomeScore!.Value");
+        Assert.AreEqual((short)82, g.AwayScore!.Value, "g.AwayScore!.Value");
+        Assert.AreEqual((short)1, g.HomeSeed!.Value, "g.HomeSeed!.Value");
+        Assert.AreEqual((short)2, g.AwaySeed!.Value, "g.AwaySeed!.Value");
+        Assert.AreEqual("33-3", g.HomeRecord, "g.HomeRecord");
+        Assert.AreEqual("35-3", g.AwayRecord, "g.AwayRecord");
+        Assert.AreEqual("ABC", g.Broadcast, "g.Broadcast");
+        Assert.AreEqual("Championship", g.Notes, "g.Notes");
+        Assert.AreEqual("postseason", g.SeasonType, "g.SeasonType");
         Assert.IsFalse(g.ConferenceGame);
-        Assert.AreEqual((new DateOnly(2025, 4, 6), (short)2025), (g.GameDate, g.Season));
+        Assert.AreEqual(new DateOnly(2025, 4, 6), g.GameDate, "g.GameDate");
+        Assert.AreEqual((short)2025, g.Season, "g.Season");
         Assert.AreEqual(new DateTimeOffset(2025, 4, 6, 19, 0, 0, TimeSpan.Zero), g.StartTime);
         Assert.AreEqual(new FeedTeam("uconn", "UConn", "UConn", "UConn", null, "UCONN", null, null, null), parsed.Teams.Single(t => t.ExternalId == "uconn"));
     }
@@ -108,8 +119,13 @@ public sealed class NcaaScoreboardParserTests
 
         var g = ScoreboardPayload.Parse(System.Text.Encoding.UTF8.GetBytes(body), Leagues.Mens).Games.Single().Game;
 
-        Assert.AreEqual(("3158001", GameState.Live, (short)2, "04:12"), (g.ExternalId, g.State, g.Period, g.Clock));
-        Assert.AreEqual(((short)61, (short)58, (short)12), (g.HomeScore!.Value, g.AwayScore!.Value, g.AwayRank!.Value));
+        Assert.AreEqual("3158001", g.ExternalId, "g.ExternalId");
+        Assert.AreEqual(GameState.Live, g.State, "g.State");
+        Assert.AreEqual((short)2, g.Period, "g.Period");
+        Assert.AreEqual("04:12", g.Clock, "g.Clock");
+        Assert.AreEqual((short)61, g.HomeScore!.Value, "g.HomeScore!.Value");
+        Assert.AreEqual((short)58, g.AwayScore!.Value, "g.AwayScore!.Value");
+        Assert.AreEqual((short)12, g.AwayRank!.Value, "g.AwayRank!.Value");
         Assert.IsTrue(g.ConferenceGame);
     }
 }
