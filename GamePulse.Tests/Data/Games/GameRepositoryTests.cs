@@ -49,8 +49,16 @@ public sealed class GameRepositoryTests
     {
         var game = GameBuilder.Scheduled("g1", duke, unc, Day) with
         {
-            State = GameState.Final, Period = 2, HomeScore = 81, AwayScore = 77, HomeRank = 3, AwaySeed = 5,
-            HomeRecord = "20-3", AwayRecord = "16-7", HomeLineScores = [40, 41], AwayLineScores = [38, 39],
+            State = GameState.Final,
+            Period = 2,
+            HomeScore = 81,
+            AwayScore = 77,
+            HomeRank = 3,
+            AwaySeed = 5,
+            HomeRecord = "20-3",
+            AwayRecord = "16-7",
+            HomeLineScores = [40, 41],
+            AwayLineScores = [38, 39],
         };
         var result = await database.UpsertGamesAsync(1, ScoreSource.Espn, [game], Observed);
 
