@@ -45,9 +45,9 @@ public sealed class EmailDispatcherServiceTests
 
             var emails = await ses.WaitForEmailsToAsync("now@example.com", timeoutSeconds: 15);
 
-            Assert.HasCount(1, emails);
+            Assert.HasCount(1, emails, "emails stored by SES");
             Assert.AreEqual(0L, await database.ScalarAsync<long>("SELECT count(*) FROM login_requests WHERE email = 'old@example.com'"), "the cleanup ran at start");
-            Assert.AreEqual(0L, await database.ScalarAsync<long>("SELECT count(*) FROM rate_limit_events"));
+            Assert.AreEqual(0L, await database.ScalarAsync<long>("SELECT count(*) FROM rate_limit_events"), "stale rate-limit events removed");
             Assert.AreEqual(1L, await database.ScalarAsync<long>("SELECT count(*) FROM login_requests"), "unexpired requests stay");
         }
         finally
