@@ -1,3 +1,4 @@
+using GamePulse.Data.Accounts;
 using GamePulse.Data.Conferences;
 using GamePulse.Data.Games;
 using GamePulse.Data.Ingestion;
@@ -29,4 +30,16 @@ public sealed class GamePulseDb(DataOptions options) : DataConnection(options)
     public ITable<PulseHistoryPoint> PulseHistory => this.GetTable<PulseHistoryPoint>();
 
     public ITable<IngestRun> IngestRuns => this.GetTable<IngestRun>();
+
+    public ITable<User> Users => this.GetTable<User>();
+
+    public ITable<LoginRequest> LoginRequests => this.GetTable<LoginRequest>();
+
+    public ITable<EmailOutboxRow> EmailOutbox => this.GetTable<EmailOutboxRow>();
+
+    public ITable<RateLimitEvent> RateLimitEvents => this.GetTable<RateLimitEvent>();
+
+    public ITable<Follow> Follows => this.GetTable<Follow>();
+
+    public ITable<DataProtectionKey> DataProtectionKeys => this.GetTable<DataProtectionKey>();
 }

@@ -1,4 +1,5 @@
-using Dapper;
+using LinqToDB;
+using LinqToDB.Async;
 
 namespace GamePulse.Data.Accounts;
 
@@ -21,18 +22,28 @@ public sealed partial class EmailOutboxRepository
 {
     public async Task<OutboxOverview> GetOverviewAsync(int latestFailed, CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var counts = await connection.QuerySingleAsync<(int Pending, int Sending, int Failed)>(new CommandDefinition("""
-            SELECT count(*) FILTER (WHERE status = 'pending')::int,
-                   count(*) FILTER (WHERE status = 'sending')::int,
-                   count(*) FILTER (WHERE status = 'failed')::int
-            FROM email_outbox
-            """, cancellationToken: cancellationToken));
-        var failed = await connection.QueryAsync<FailedEmail>(new CommandDefinition("""
-            SELECT id, to_address, subject, attempts, last_error, created_at, trace_id
-            FROM email_outbox WHERE status = 'failed'
-            ORDER BY created_at DESC, id DESC LIMIT @latestFailed
-            """, new { latestFailed }, cancellationToken: cancellationToken));
-        return new OutboxOverview(counts.Pending, counts.Sending, counts.Failed, [.. failed]);
+        await using var db = databases.Open();
+        var counts = await db.EmailOutbox
+            .Where(o => o.Status == OutboxStatus.Pending || o.Status == OutboxStatus.Sending || o.Status == OutboxStatus.Failed)
+            .GroupBy(o => o.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(c => c.Status, c => c.Count, cancellationToken);
+        var failed = await db.EmailOutbox
+            .Where(o => o.Status == OutboxStatus.Failed)
+            .OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id)
+            .Take(latestFailed)
+            .Select(o => new FailedEmail
+            {
+                Id = o.Id,
+                ToAddress = o.ToAddress,
+                Subject = o.Subject,
+                Attempts = o.Attempts,
+                LastError = o.LastError,
+                CreatedAt = o.CreatedAt,
+                TraceId = o.TraceId,
+            })
+            .ToListAsync(cancellationToken);
+        return new OutboxOverview(counts.GetValueOrDefault(OutboxStatus.Pending), counts.GetValueOrDefault(OutboxStatus.Sending),
+            counts.GetValueOrDefault(OutboxStatus.Failed), failed);
     }
 }

@@ -16,9 +16,12 @@ public sealed class SessionCookie(UserRepository users, IOptions<AdminOptions> a
     // other instances within this time; the instance that rotates the stamp forgets it at once.
     private static readonly TimeSpan StampCacheTime = TimeSpan.FromSeconds(30);
 
-    public async Task SignInAsync(HttpContext http, string email, CancellationToken cancellationToken)
+    /// <summary>
+    /// Issues the session cookie of a user whose sign-in is recorded (<see cref="UserRepository.SignInAsync"/>); the
+    /// caller issues it only once that unit of work has committed.
+    /// </summary>
+    public async Task SignInAsync(HttpContext http, User user)
     {
-        var user = await users.SignInAsync(email, cancellationToken);
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, user.Id.ToString()),
@@ -35,13 +38,10 @@ public sealed class SessionCookie(UserRepository users, IOptions<AdminOptions> a
         logger.LogInformation("User {UserId} signed in", user.Id);
     }
 
-    public async Task SignOutEverywhereAsync(long userId, CancellationToken cancellationToken)
-    {
-        await users.RotateSecurityStampAsync(userId, cancellationToken);
-        cache.Remove(CacheKey(userId));
-        logger.LogInformation("User {UserId} signed out everywhere", userId);
-    }
-
+    /// <summary>
+    /// Forgets the cached stamp of a user, once their new stamp (or their deletion) has committed: this instance then
+    /// asks PostgreSQL at the next request instead of trusting the old stamp for up to <see cref="StampCacheTime"/>.
+    /// </summary>
     public void Forget(long userId) => cache.Remove(CacheKey(userId));
 
     /// <summary>Cookie event: rejects a cookie whose user is gone or whose security stamp has changed.</summary>

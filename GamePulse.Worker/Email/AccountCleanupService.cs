@@ -1,10 +1,17 @@
+using GamePulse.Data;
 using GamePulse.Data.Accounts;
 using Microsoft.Extensions.Options;
 
 namespace GamePulse.Worker.Email;
 
-/// <summary>Hourly: deletes expired sign-in requests, old outbox rows and stale rate-limit events.</summary>
-public sealed class AccountCleanupService(EmailOutboxRepository outbox, IOptions<EmailDispatchOptions> options, ILogger<AccountCleanupService> logger) : BackgroundService
+/// <summary>Hourly: deletes expired sign-in requests, old outbox rows and stale rate-limit events, each by its owner.</summary>
+public sealed class AccountCleanupService(
+    GamePulseDbFactory databases,
+    LoginRequestRepository requests,
+    EmailOutboxRepository outbox,
+    RateLimitRepository rateLimits,
+    IOptions<EmailDispatchOptions> options,
+    ILogger<AccountCleanupService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -13,9 +20,7 @@ public sealed class AccountCleanupService(EmailOutboxRepository outbox, IOptions
         {
             try
             {
-                var removed = await outbox.CleanupAsync(stoppingToken);
-                logger.LogInformation("Account cleanup removed {LoginRequests} sign-in requests, {OutboxRows} emails, {RateLimitEvents} rate-limit events",
-                    removed.LoginRequests, removed.OutboxRows, removed.RateLimitEvents);
+                await CleanUpAsync(stoppingToken);
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
@@ -23,6 +28,19 @@ public sealed class AccountCleanupService(EmailOutboxRepository outbox, IOptions
             }
         }
         while (await WaitAsync(timer, stoppingToken));
+    }
+
+    /// <summary>One unit of work: the three deletions commit together, as one run.</summary>
+    private async Task CleanUpAsync(CancellationToken cancellationToken)
+    {
+        await using var db = databases.Open();
+        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
+        var loginRequests = await requests.DeleteExpiredAsync(db, cancellationToken);
+        var outboxRows = await outbox.DeleteOldAsync(db, cancellationToken);
+        var rateLimitEvents = await rateLimits.DeleteOldAsync(db, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Account cleanup removed {LoginRequests} sign-in requests, {OutboxRows} emails, {RateLimitEvents} rate-limit events",
+            loginRequests, outboxRows, rateLimitEvents);
     }
 
     private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)

@@ -39,7 +39,7 @@ public sealed class EmailDispatcherService(
         await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
         var notified = 0;
         connection.Notification += (_, _) => Interlocked.Exchange(ref notified, 1);
-        await using (var listen = new NpgsqlCommand($"LISTEN {LoginRequestRepository.EmailChannel}", connection))
+        await using (var listen = new NpgsqlCommand($"LISTEN {EmailOutboxRepository.EmailChannel}", connection))
         {
             await listen.ExecuteNonQueryAsync(stoppingToken);
         }

@@ -94,5 +94,5 @@ public sealed partial class SiteBrowser(HttpClient http) : IDisposable
 
 public static class AccountDatabaseExtensions
 {
-    public static GamePulse.Data.Accounts.FollowRepository Follows(this Support.TestDatabase database) => new(database.DataSource);
+    public static GamePulse.Data.Accounts.FollowRepository Follows(this Support.TestDatabase database) => new(database.Databases);
 }

@@ -35,16 +35,19 @@ public sealed class EmailDispatcherServiceTests
         try
         {
             await Task.Delay(500); // let the dispatcher open its LISTEN connection
-            var requests = new LoginRequestRepository(database.DataSource);
-            await requests.CreateAsync(
-                new NewLoginRequest(Secrets.Hash("t"), Secrets.Hash("c"), Secrets.Hash("b"), "now@example.com", "127.0.0.1", "test", DateTimeOffset.UtcNow.AddMinutes(15)),
-                new OutgoingEmail("now@example.com", "Sign in", "text", "<p>html</p>"));
+            // As the sign-in page writes it: the request and its email in one transaction, whose commit notifies.
+            await database.InUnitOfWorkAsync(async db =>
+            {
+                await new LoginRequestRepository(database.Databases).CreateAsync(db,
+                    new NewLoginRequest(Secrets.Hash("t"), Secrets.Hash("c"), Secrets.Hash("b"), "now@example.com", "127.0.0.1", "test", DateTimeOffset.UtcNow.AddMinutes(15)));
+                return await new EmailOutboxRepository(database.Databases).EnqueueAsync(db, new OutgoingEmail("now@example.com", "Sign in", "text", "<p>html</p>"));
+            });
 
             var emails = await ses.WaitForEmailsToAsync("now@example.com", timeoutSeconds: 15);
 
-            Assert.HasCount(1, emails);
+            Assert.HasCount(1, emails, "emails stored by SES");
             Assert.AreEqual(0L, await database.ScalarAsync<long>("SELECT count(*) FROM login_requests WHERE email = 'old@example.com'"), "the cleanup ran at start");
-            Assert.AreEqual(0L, await database.ScalarAsync<long>("SELECT count(*) FROM rate_limit_events"));
+            Assert.AreEqual(0L, await database.ScalarAsync<long>("SELECT count(*) FROM rate_limit_events"), "stale rate-limit events removed");
             Assert.AreEqual(1L, await database.ScalarAsync<long>("SELECT count(*) FROM login_requests"), "unexpired requests stay");
         }
         finally

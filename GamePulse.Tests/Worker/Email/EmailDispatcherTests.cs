@@ -1,6 +1,7 @@
 using GamePulse.Data.Accounts;
 using GamePulse.Tests.Support;
 using GamePulse.Worker.Email;
+using LinqToDB.Async;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -50,20 +51,19 @@ public sealed class EmailDispatcherTests : IAsyncDisposable
             EndpointUrl = endpoint.ToString(),
             ConfigurationSet = "gamepulse-tests",
         }));
-        var dispatcher = new EmailDispatcher(new EmailOutboxRepository(database.DataSource), transport, Options.Create(dispatch ?? FastRetries()), NullLogger<EmailDispatcher>.Instance);
+        var dispatcher = new EmailDispatcher(database.Databases, new EmailOutboxRepository(database.Databases), transport, Options.Create(dispatch ?? FastRetries()), NullLogger<EmailDispatcher>.Instance);
         return (dispatcher, transport);
     }
 
-    private async Task<long> EnqueueAsync(string to, string subject = "Your GamePulse sign-in link")
-    {
-        await using var connection = await database.DataSource.OpenConnectionAsync();
-        return await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection,
-            "INSERT INTO email_outbox (to_address, subject, text_body, html_body) VALUES (@to, @subject, 'Plain text part', '<p>HTML part</p>') RETURNING id",
-            new { to, subject });
-    }
+    private Task<long> EnqueueAsync(string to, string subject = "Your GamePulse sign-in link") => database.ScalarAsync<long>(
+        "INSERT INTO email_outbox (to_address, subject, text_body, html_body) VALUES (@to, @subject, 'Plain text part', '<p>HTML part</p>') RETURNING id",
+        new { to, subject });
 
-    private async Task<(string Status, short Attempts, string? LastError, string? ProviderMessageId)> RowAsync(long id) =>
-        (await database.QueryAsync<(string, short, string?, string?)>("SELECT status, attempts, last_error, provider_message_id FROM email_outbox WHERE id = @id", new { id })).Single();
+    private async Task<EmailOutboxRow> RowAsync(long id)
+    {
+        await using var db = database.Databases.Open();
+        return await db.EmailOutbox.SingleAsync(o => o.Id == id);
+    }
 
     [TestMethod]
     public async Task Sends_a_message_with_both_parts_through_the_ses_v2_api()
@@ -74,15 +74,15 @@ public sealed class EmailDispatcherTests : IAsyncDisposable
 
         var attempted = await dispatcher.DispatchDueAsync(CancellationToken.None);
 
-        Assert.AreEqual(1, attempted);
+        Assert.AreEqual(1, attempted, "messages attempted");
         var email = (await ses.EmailsToAsync("reader@example.com")).Single();
-        Assert.AreEqual("Your GamePulse sign-in link", email.Subject);
-        Assert.AreEqual("Plain text part", email.Body.Text);
-        Assert.AreEqual("<p>HTML part</p>", email.Body.Html);
+        Assert.AreEqual("Your GamePulse sign-in link", email.Subject, "subject");
+        Assert.AreEqual("Plain text part", email.Body.Text, "text part");
+        Assert.AreEqual("<p>HTML part</p>", email.Body.Html, "HTML part");
         StringAssert.Contains(email.From, "no-reply@gamepulse.test");
         var row = await RowAsync(id);
-        Assert.AreEqual("sent", row.Status);
-        Assert.AreEqual(email.MessageId, row.ProviderMessageId);
+        Assert.AreEqual("sent", row.Status, "status");
+        Assert.AreEqual(email.MessageId, row.ProviderMessageId, "provider message id");
         Assert.AreEqual(0, await dispatcher.DispatchDueAsync(CancellationToken.None), "a sent message is not sent again");
     }
 
@@ -116,8 +116,8 @@ public sealed class EmailDispatcherTests : IAsyncDisposable
         var row = await RowAsync(id);
         Assert.HasCount(3, proxy.Authorizations, "500, then 429, then accepted");
         Assert.AreEqual("sent", row.Status, row.LastError);
-        Assert.AreEqual(3, row.Attempts);
-        Assert.HasCount(1, await ses.EmailsToAsync("patient@example.com"));
+        Assert.AreEqual(3, row.Attempts, "attempts");
+        Assert.HasCount(1, await ses.EmailsToAsync("patient@example.com"), "emails stored by SES");
     }
 
     [TestMethod]
@@ -135,7 +135,7 @@ public sealed class EmailDispatcherTests : IAsyncDisposable
         var retried = await dispatcher.DispatchDueAsync(CancellationToken.None);
 
         Assert.AreEqual(0, retried, "the retry is not due yet");
-        Assert.IsTrue(await database.ScalarAsync<bool>("SELECT next_attempt_at > now() + interval '40 seconds' FROM email_outbox WHERE id = @id", new { id }));
+        Assert.IsTrue(await database.ScalarAsync<bool>("SELECT next_attempt_at > now() + interval '40 seconds' FROM email_outbox WHERE id = @id", new { id }), "next attempt about a minute away");
         Assert.AreEqual(2.0 * 60, options.RetryDelay(2).TotalSeconds, 2 * 60 * 0.21, "the second retry waits about twice as long");
     }
 
@@ -153,17 +153,16 @@ public sealed class EmailDispatcherTests : IAsyncDisposable
         }
 
         var row = await RowAsync(id);
-        Assert.AreEqual("failed", row.Status);
-        Assert.AreEqual(3, row.Attempts);
+        Assert.AreEqual("failed", row.Status, "status");
+        Assert.AreEqual(3, row.Attempts, "attempts");
         StringAssert.Contains(row.LastError, "SES answered 500");
-        Assert.IsEmpty(await ses.EmailsToAsync("unlucky@example.com"));
+        Assert.IsEmpty(await ses.EmailsToAsync("unlucky@example.com"), "emails stored by SES");
     }
 
     [TestMethod]
     public async Task A_refused_message_fails_at_once()
     {
-        await using var connection = await database.DataSource.OpenConnectionAsync();
-        var id = await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection,
+        var id = await database.ScalarAsync<long>(
             "INSERT INTO email_outbox (to_address, subject, text_body, html_body) VALUES ('not an address', 's', 't', 'h') RETURNING id");
         await using var proxy = await FaultySes.StartAsync(ses.Endpoint, 400);
         var (dispatcher, transport) = Dispatcher(database, proxy.Endpoint);
@@ -172,8 +171,8 @@ public sealed class EmailDispatcherTests : IAsyncDisposable
         await dispatcher.DispatchDueAsync(CancellationToken.None);
 
         var row = await RowAsync(id);
-        Assert.AreEqual("failed", row.Status);
-        Assert.AreEqual(1, row.Attempts);
+        Assert.AreEqual("failed", row.Status, "status");
+        Assert.AreEqual(1, row.Attempts, "attempts");
         StringAssert.Contains(row.LastError, "400");
         StringAssert.Contains(row.LastError, "not verified");
         Assert.IsFalse(row.LastError!.Contains("refused@example.com", StringComparison.Ordinal), "addresses in SES errors are masked");
@@ -197,28 +196,35 @@ public sealed class EmailDispatcherTests : IAsyncDisposable
 
         var counts = await Task.WhenAll(first.DispatchDueAsync(CancellationToken.None), second.DispatchDueAsync(CancellationToken.None));
 
-        Assert.AreEqual(40, counts.Sum());
+        Assert.AreEqual(40, counts.Sum(), "messages attempted by both dispatchers");
         var emails = await ses.EmailsAsync();
-        Assert.HasCount(40, emails);
-        Assert.HasCount(40, emails.Select(e => e.Subject).Distinct());
-        Assert.AreEqual(40L, await database.ScalarAsync<long>("SELECT count(*) FROM email_outbox WHERE status = 'sent' AND attempts = 1"));
+        Assert.HasCount(40, emails, "emails stored by SES");
+        Assert.HasCount(40, emails.Select(e => e.Subject).Distinct(), "distinct messages stored by SES");
+        Assert.AreEqual(40L, await database.ScalarAsync<long>("SELECT count(*) FROM email_outbox WHERE status = 'sent' AND attempts = 1"), "rows sent at the first attempt");
     }
 
     [TestMethod]
     public async Task A_message_whose_dispatcher_died_is_claimed_again_after_its_lease()
     {
         var id = await EnqueueAsync("orphan@example.com");
-        var outbox = new EmailOutboxRepository(database.DataSource);
-        var claimed = await outbox.ClaimDueAsync(10, TimeSpan.FromMinutes(2));
-        Assert.HasCount(1, claimed);
-        Assert.IsEmpty(await outbox.ClaimDueAsync(10, TimeSpan.FromMinutes(2)), "a leased message is not claimed twice");
+        var outbox = new EmailOutboxRepository(database.Databases);
+        await using (var db = database.Databases.Open())
+        {
+            // A dispatcher claims the message, then dies before it records any outcome.
+            Assert.HasCount(1, await outbox.ClaimDueAsync(db, 10, TimeSpan.FromMinutes(2)), "messages claimed");
+        }
+
+        await using (var db = database.Databases.Open())
+        {
+            Assert.IsEmpty(await outbox.ClaimDueAsync(db, 10, TimeSpan.FromMinutes(2)), "a leased message is not claimed twice");
+        }
 
         await database.ExecuteAsync("UPDATE email_outbox SET locked_until = now() - interval '1 second' WHERE id = @id", new { id });
         var (dispatcher, transport) = Dispatcher(database, ses.Endpoint);
         using var _ = transport;
         await dispatcher.DispatchDueAsync(CancellationToken.None);
 
-        Assert.AreEqual("sent", (await RowAsync(id)).Status);
-        Assert.HasCount(1, await ses.EmailsToAsync("orphan@example.com"));
+        Assert.AreEqual("sent", (await RowAsync(id)).Status, "status");
+        Assert.HasCount(1, await ses.EmailsToAsync("orphan@example.com"), "emails stored by SES");
     }
 }

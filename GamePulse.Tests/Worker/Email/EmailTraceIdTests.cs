@@ -42,7 +42,7 @@ public sealed class EmailTraceIdTests : IAsyncDisposable
         using (var logging = LoggerFactory.Create(builder => builder.AddGamePulseJsonLogging(new ConfigurationBuilder().Build(), "worker")))
         {
             using var transport = new SesEmailTransport(Options.Create(new SesOptions { Region = "eu-west-1", FromAddress = "no-reply@gamepulse.test", EndpointUrl = endpoint.ToString() }));
-            var dispatcher = new EmailDispatcher(new EmailOutboxRepository(database.DataSource), transport, Options.Create(EmailDispatcherTests.FastRetries(maxAttempts: 1)),
+            var dispatcher = new EmailDispatcher(database.Databases, new EmailOutboxRepository(database.Databases), transport, Options.Create(EmailDispatcherTests.FastRetries(maxAttempts: 1)),
                 logging.CreateLogger<EmailDispatcher>());
             await dispatcher.DispatchDueAsync(CancellationToken.None);
         }

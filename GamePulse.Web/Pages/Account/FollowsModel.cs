@@ -1,3 +1,4 @@
+using GamePulse.Data;
 using GamePulse.Data.Accounts;
 using GamePulse.Web.Account;
 using Microsoft.AspNetCore.Mvc;
@@ -7,9 +8,9 @@ namespace GamePulse.Web.Pages.Account;
 
 /// <summary>
 /// POST /account/follows/{teamId}: follow (follow=true) or unfollow. htmx gets the swapped button back; a plain form
-/// post is redirected to its local returnUrl.
+/// post is redirected to its local returnUrl. One connection serves the request: the follow or unfollow, then the name.
 /// </summary>
-public sealed class FollowsModel(FollowRepository follows) : PageModel
+public sealed class FollowsModel(GamePulseDbFactory databases, FollowRepository follows) : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/account");
 
@@ -30,16 +31,17 @@ public sealed class FollowsModel(FollowRepository follows) : PageModel
             return LocalRedirect(login);
         }
 
+        await using var db = databases.Open();
         if (follow)
         {
-            if (!await follows.FollowAsync(userId.Value, teamId, cancellationToken))
+            if (!await follows.FollowAsync(db, userId.Value, teamId, cancellationToken))
             {
                 return NotFound();
             }
         }
         else
         {
-            await follows.UnfollowAsync(userId.Value, teamId, cancellationToken);
+            await follows.UnfollowAsync(db, userId.Value, teamId, cancellationToken);
         }
 
         if (!isHtmx)
@@ -47,7 +49,7 @@ public sealed class FollowsModel(FollowRepository follows) : PageModel
             return LocalRedirect(back);
         }
 
-        var name = await follows.FindTeamNameAsync(teamId, cancellationToken) ?? $"team {teamId}";
+        var name = await follows.FindTeamNameAsync(db, teamId, cancellationToken) ?? $"team {teamId}";
         return Partial("/Pages/Account/_FollowButton.cshtml", new FollowButtonModel(teamId, name, follow, back));
     }
 }

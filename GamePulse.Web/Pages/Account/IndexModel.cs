@@ -1,3 +1,4 @@
+using GamePulse.Data;
 using GamePulse.Data.Accounts;
 using GamePulse.Data.Leagues;
 using GamePulse.Data.Teams;
@@ -13,8 +14,11 @@ namespace GamePulse.Web.Pages.Account;
 /// <summary>/account: the address, followed teams, a team finder, sign out, sign out everywhere, delete the account.</summary>
 [Authorize]
 public sealed class IndexModel(
+    GamePulseDbFactory databases,
     FollowRepository follows,
     UserRepository users,
+    LoginRequestRepository requests,
+    EmailOutboxRepository outbox,
     TeamRepository teams,
     LeagueRepository leagues,
     SessionCookie session,
@@ -63,18 +67,40 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnPostSignOutEverywhereAsync(CancellationToken cancellationToken)
     {
-        await session.SignOutEverywhereAsync(User.UserId()!.Value, cancellationToken);
+        var userId = User.UserId()!.Value;
+        await using (var db = databases.Open())
+        {
+            // One statement, committed before this instance forgets the old stamp (or it could cache it again).
+            await users.RotateSecurityStampAsync(db, userId, cancellationToken);
+        }
+
+        session.Forget(userId);
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        logger.LogInformation("User {UserId} signed out everywhere", userId);
         return LocalRedirect("/");
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken)
     {
         var userId = User.UserId()!.Value;
-        await users.DeleteAsync(userId, cancellationToken);
+        await DeleteAccountAsync(userId, cancellationToken);
         session.Forget(userId);
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         logger.LogInformation("User {UserId} deleted their account", userId);
         return LocalRedirect("/");
+    }
+
+    /// <summary>One transaction: the user (their follows cascade), their sign-in requests and their unsent emails.</summary>
+    private async Task DeleteAccountAsync(long userId, CancellationToken cancellationToken)
+    {
+        await using var db = databases.Open();
+        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
+        if (await users.DeleteAsync(db, userId, cancellationToken) is { } email)
+        {
+            await requests.DeleteForAddressAsync(db, email, cancellationToken);
+            await outbox.DeleteForAddressAsync(db, email, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
 using System.Security.Cryptography;
+using GamePulse.Data;
 using GamePulse.Data.Accounts;
 using GamePulse.Web.Account;
 using GamePulse.Web.Site;
@@ -16,8 +17,10 @@ namespace GamePulse.Web.Pages.Account;
 /// same "check your email" page, so the answer tells nobody whether an address has an account.
 /// </summary>
 public sealed class LoginModel(
-    LoginRequestRepository requests,
+    GamePulseDbFactory databases,
     RateLimitRepository rateLimits,
+    LoginRequestRepository requests,
+    EmailOutboxRepository outbox,
     IOptions<SiteOptions> site,
     IHostEnvironment environment,
     ILogger<LoginModel> logger) : PageModel
@@ -62,7 +65,11 @@ public sealed class LoginModel(
         var returnUrl = ReturnUrls.LocalOrNull(Url, ReturnUrl);
         var browserIdHash = LoginBrowserCookie.Issue(HttpContext, environment, Lifetime);
         var clientIp = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        var allowed = await rateLimits.TryAcquireAsync(
+        // One transaction: the rate-limit events, the request, its email and the Worker's wake-up commit together
+        // (a refused request writes nothing), and the buckets stay locked until they have.
+        await using var db = databases.Open();
+        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
+        var allowed = await rateLimits.TryAcquireAsync(db,
         [
             new RateLimit($"login-email:{Secrets.Fingerprint(email)}", PerEmailLimit, PerEmailWindow),
             new RateLimit($"login-ip:{clientIp}", PerIpLimit, PerIpWindow),
@@ -78,7 +85,9 @@ public sealed class LoginModel(
                 userAgent.Length > 512 ? userAgent[..512] : userAgent, DateTimeOffset.UtcNow + Lifetime);
             // The request's trace id travels with the message, so the Worker's send / failure events can be found with it.
             var message = LoginEmail.Compose(site.Value, email, token, code, Lifetime, returnUrl) with { TraceId = Activity.Current?.TraceId.ToHexString() ?? HttpContext.TraceIdentifier };
-            var outboxId = await requests.CreateAsync(request, message, cancellationToken);
+            await requests.CreateAsync(db, request, cancellationToken);
+            var outboxId = await outbox.EnqueueAsync(db, message, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Sign-in link requested for {EmailMasked} ({EmailFingerprint}), outbox {OutboxId}", EmailAddresses.Mask(email), Secrets.Fingerprint(email), outboxId);
         }
         else

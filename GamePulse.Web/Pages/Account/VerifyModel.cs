@@ -1,3 +1,4 @@
+using GamePulse.Data;
 using GamePulse.Data.Accounts;
 using GamePulse.Web.Account;
 using GamePulse.Web.Site;
@@ -10,7 +11,7 @@ namespace GamePulse.Web.Pages.Account;
 /// The emailed link. GET only asks for confirmation, because mail scanners open links; the POST uses the token up
 /// in one atomic statement and signs in.
 /// </summary>
-public sealed class VerifyModel(LoginRequestRepository requests, SessionCookie session) : PageModel
+public sealed class VerifyModel(GamePulseDbFactory databases, LoginRequestRepository requests, UserRepository users, SessionCookie session) : PageModel
 {
     // 32 random bytes in base64url without padding.
     private const int TokenLength = 43;
@@ -35,14 +36,29 @@ public sealed class VerifyModel(LoginRequestRepository requests, SessionCookie s
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         Response.SendNoReferrer();
-        var email = IsWellFormed(Token) ? await requests.ConsumeTokenAsync(Secrets.Hash(Token!), cancellationToken) : null;
-        if (email is null)
+        var user = IsWellFormed(Token) ? await ConsumeAndSignInAsync(Secrets.Hash(Token!), cancellationToken) : null;
+        if (user is null)
         {
             return Reject();
         }
 
-        await session.SignInAsync(HttpContext, email, cancellationToken);
+        await session.SignInAsync(HttpContext, user);
         return LocalRedirect(ReturnUrls.LocalOr(Url, ReturnUrl, "/account"));
+    }
+
+    /// <summary>One transaction: the link is used up only together with the sign-in it grants.</summary>
+    private async Task<User?> ConsumeAndSignInAsync(byte[] tokenHash, CancellationToken cancellationToken)
+    {
+        await using var db = databases.Open();
+        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
+        if (await requests.ConsumeTokenAsync(db, tokenHash, cancellationToken) is not { } email)
+        {
+            return null;
+        }
+
+        var user = await users.SignInAsync(db, email, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return user;
     }
 
     private static bool IsWellFormed(string? token) =>
