@@ -19,7 +19,7 @@ public static class DataServiceCollectionExtensions
     {
         DapperConventions.Apply();
         services.AddSingleton(_ => CreateDataSource(connectionString));
-        services.AddSingleton<MigrationRunner>();
+        services.AddGamePulseMigrations();
         services.AddSingleton<LeagueRepository>();
         services.AddSingleton<ConferenceRepository>();
         services.AddSingleton<TeamRepository>();

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using GamePulse.Data;
 using GamePulse.Data.Migrations;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace GamePulse.Tests.Support;
@@ -37,7 +36,7 @@ public static class PostgresServer
         await ExecuteAsync("postgres", $"CREATE DATABASE {TemplateDatabase}");
         await using (var template = NpgsqlDataSource.Create(ConnectionString(TemplateDatabase)))
         {
-            await new MigrationRunner(template, NullLogger<MigrationRunner>.Instance).MigrateAsync();
+            await DatabaseMigrator.MigrateAsync(template);
         }
 
         NpgsqlConnection.ClearAllPools(); // a template database must have no open connections when it is copied

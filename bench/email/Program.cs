@@ -24,7 +24,7 @@ var requests = args.Length > 3 ? int.Parse(args[3]) : 100;
 GamePulse.Data.DapperConventions.Apply();
 await using (var dataSource = NpgsqlDataSource.Create(connectionString))
 {
-    await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync();
+    await DatabaseMigrator.MigrateAsync(dataSource);
 }
 
 var port = FreePort();

@@ -28,7 +28,7 @@ var loadAtStart = File.ReadAllText("/proc/loadavg").Trim();
 DapperConventions.Apply();
 // The same pool settings as the Worker (auto-prepared statements), so the bench times what production runs.
 await using var dataSource = DataServiceCollectionExtensions.CreateDataSource(connectionString);
-await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync();
+await DatabaseMigrator.MigrateAsync(dataSource);
 var league = (await new LeagueRepository(dataSource).FindBySlugAsync("mens-college-basketball"))!;
 var ingester = new ScoreboardIngester(dataSource, new TeamRepository(dataSource), new GameRepository(dataSource), new PulseRepository(dataSource), new IngestRunRepository(dataSource), new FailureStreaks(), TimeProvider.System, NullLogger<ScoreboardIngester>.Instance);
 
