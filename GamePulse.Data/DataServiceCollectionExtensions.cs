@@ -16,10 +16,9 @@ public static class DataServiceCollectionExtensions
     /// <summary>Registers the one <see cref="NpgsqlDataSource"/> of the process and the repositories over it.</summary>
     public static IServiceCollection AddGamePulseData(this IServiceCollection services, string connectionString)
     {
-        DapperConventions.Apply();
         services.AddSingleton(_ => CreateDataSource(connectionString));
         services.AddSingleton<GamePulseDbFactory>();
-        services.AddSingleton<MigrationRunner>();
+        services.AddGamePulseMigrations();
         services.AddSingleton<LeagueRepository>();
         services.AddSingleton<ConferenceRepository>();
         services.AddSingleton<TeamRepository>();
@@ -46,36 +45,5 @@ public static class DataServiceCollectionExtensions
         }
 
         return builder.Build();
-    }
-}
-
-// TODO(lead): remove with the last Dapper use (migration runner, seeder, accounts).
-public static class DapperConventions
-{
-    /// <summary>snake_case columns map onto PascalCase properties; DateOnly reads from PostgreSQL dates.</summary>
-    public static void Apply()
-    {
-        Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
-        Dapper.SqlMapper.AddTypeHandler(new DateOnlyHandler());
-    }
-
-    // Dapper 2.1 does not know DateOnly; Npgsql reads and writes it natively as a PostgreSQL date.
-    private sealed class DateOnlyHandler : Dapper.SqlMapper.TypeHandler<DateOnly>
-    {
-        public override void SetValue(System.Data.IDbDataParameter parameter, DateOnly value)
-        {
-            parameter.Value = value;
-            if (parameter is NpgsqlParameter npgsql)
-            {
-                npgsql.NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date;
-            }
-        }
-
-        public override DateOnly Parse(object value) => value switch
-        {
-            DateOnly date => date,
-            DateTime dateTime => DateOnly.FromDateTime(dateTime),
-            _ => throw new InvalidCastException($"Cannot read {value.GetType()} as a date."),
-        };
     }
 }

@@ -25,6 +25,8 @@ public static class JsonLogging
             // Quartz's job store warns with a stack trace on every transient database retry (several a second while the
             // database is down); the Worker logs one warning per outage itself, so only the store's errors are kept.
             .MinimumLevel.Override("Quartz.Impl.AdoJobStore", level > LogEventLevel.Error ? level : LogEventLevel.Error)
+            // FluentMigrator logs every statement and script it runs at Information; `migrate` logs one line per migration itself.
+            .MinimumLevel.Override("FluentMigrator", level > LogEventLevel.Warning ? level : LogEventLevel.Warning)
             .Enrich.FromLogContext()
             .Enrich.WithProperty("service", service)
             .WriteTo.Console(new JsonFormatter(renderMessage: true))

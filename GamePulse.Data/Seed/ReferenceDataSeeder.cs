@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Dapper;
 using Npgsql;
 
 namespace GamePulse.Data.Seed;
@@ -11,13 +10,24 @@ namespace GamePulse.Data.Seed;
 /// </summary>
 public static class ReferenceDataSeeder
 {
-    public static async Task ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>
+    /// Synchronous, because it runs inside a FluentMigrator migration (M0002), whose steps are synchronous, on the
+    /// migration's connection and transaction.
+    /// </summary>
+    public static void Apply(NpgsqlConnection connection, NpgsqlTransaction? transaction)
     {
         var conferences = ReadResource("conferences.json");
         var teams = ReadResource("teams.json");
-        await connection.ExecuteAsync(new CommandDefinition(UpsertConferencesSql, new { conferences }, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(UpsertTeamsSql, new { teams }, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(UpsertAliasesSql, new { teams }, transaction, cancellationToken: cancellationToken));
+        Execute(connection, transaction, UpsertConferencesSql, ("conferences", conferences));
+        Execute(connection, transaction, UpsertTeamsSql, ("teams", teams));
+        Execute(connection, transaction, UpsertAliasesSql, ("teams", teams));
+    }
+
+    private static void Execute(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, (string Name, string Json) parameter)
+    {
+        using var command = new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.AddWithValue(parameter.Name, parameter.Json);
+        command.ExecuteNonQuery();
     }
 
     internal static string ReadResource(string fileName)

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using GamePulse.Data;
 using GamePulse.Data.Migrations;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace GamePulse.Tests.Support;
@@ -30,14 +29,13 @@ public static class PostgresServer
     public static async Task StartAsync(TestContext context)
     {
         TestHostSettings.Apply();
-        DapperConventions.Apply();
         Port = FreePort();
         dataDirectory = Path.Combine(RepositoryPaths.Root, ".data", $"test-{Environment.ProcessId}");
         await RunScriptAsync("start", dataDirectory, Port.ToString(), "fsync=off", "synchronous_commit=off", "full_page_writes=off", "max_connections=400");
         await ExecuteAsync("postgres", $"CREATE DATABASE {TemplateDatabase}");
         await using (var template = NpgsqlDataSource.Create(ConnectionString(TemplateDatabase)))
         {
-            await new MigrationRunner(template, NullLogger<MigrationRunner>.Instance).MigrateAsync();
+            await DatabaseMigrator.MigrateAsync(template);
         }
 
         NpgsqlConnection.ClearAllPools(); // a template database must have no open connections when it is copied

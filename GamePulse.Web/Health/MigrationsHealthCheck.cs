@@ -4,8 +4,11 @@ using Npgsql;
 
 namespace GamePulse.Web.Health;
 
-/// <summary>Every migration this build knows has been applied (the one-shot <c>migrate</c> has run for this release).</summary>
-public sealed class MigrationsHealthCheck(MigrationRunner migrations) : IHealthCheck
+/// <summary>
+/// Every migration this build knows has been applied (the one-shot <c>migrate</c> has run for this release). Reads
+/// FluentMigrator's version table without creating it: a database never migrated is simply not ready.
+/// </summary>
+public sealed class MigrationsHealthCheck(DatabaseMigrator migrations) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -18,24 +18,20 @@ public static class MigrateCommand
         }
 
         using var host = WorkerHost.CreateBuilder([.. args.Where(a => a != "--list")]).Build();
-        var runner = host.Services.GetRequiredService<MigrationRunner>();
+        var migrator = host.Services.GetRequiredService<DatabaseMigrator>();
         try
         {
             if (list)
             {
-                foreach (var status in await runner.ListAsync())
-                {
-                    Console.WriteLine($"{status.Version:0000}  {(status.Applied ? "applied" : "pending"),-8} {status.AppliedAt?.ToString("u") ?? "",-20} {status.Name}");
-                }
-
+                Print(await migrator.ListAsync());
                 return 0;
             }
 
-            var applied = await runner.MigrateAsync();
+            var applied = await migrator.MigrateAsync();
             Console.WriteLine(applied.Count == 0 ? "Database is up to date." : $"Applied {applied.Count} migration(s).");
             return 0;
         }
-        catch (MigrationChecksumException ex)
+        catch (Exception ex) when (ex is MigrationChecksumException or MigrationFailedException)
         {
             await Console.Error.WriteLineAsync($"migrate: {ex.Message}");
             return 1;
@@ -44,6 +40,19 @@ public static class MigrateCommand
         {
             await Console.Error.WriteLineAsync($"migrate: cannot reach the database: {ex.Message}");
             return 1;
+        }
+    }
+
+    private static void Print(MigrationListing listing)
+    {
+        foreach (var status in listing.Migrations)
+        {
+            Console.WriteLine($"{status.Version:0000}  {(status.Applied ? "applied" : "pending"),-8} {status.AppliedAt?.ToString("u") ?? "",-20} {status.Name}");
+        }
+
+        if (listing.InPreviousRunnersTable)
+        {
+            Console.WriteLine("(recorded in schema_migrations by the runner before FluentMigrator: the next `migrate` moves them to version_info)");
         }
     }
 }

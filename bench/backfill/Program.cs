@@ -30,7 +30,7 @@ var to = new DateOnly(2025, 4, 7);
 // The same pool settings as the Worker (auto-prepared statements), so the bench times what production runs.
 await using var dataSource = DataServiceCollectionExtensions.CreateDataSource(connectionString);
 var databases = new GamePulseDbFactory(dataSource);
-await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync();
+await DatabaseMigrator.MigrateAsync(dataSource);
 var league = (await new LeagueRepository(databases).FindBySlugAsync("mens-college-basketball"))!;
 
 async Task<long> Scalar(string sql)

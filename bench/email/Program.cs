@@ -21,10 +21,9 @@ if (args.Length < 3)
 var (connectionString, sesEndpoint, contentRoot) = (args[0], args[1].TrimEnd('/'), args[2]);
 var requests = args.Length > 3 ? int.Parse(args[3]) : 100;
 
-GamePulse.Data.DapperConventions.Apply();
 await using (var dataSource = NpgsqlDataSource.Create(connectionString))
 {
-    await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync();
+    await DatabaseMigrator.MigrateAsync(dataSource);
 }
 
 var port = FreePort();

@@ -28,7 +28,7 @@ var loadAtStart = File.ReadAllText("/proc/loadavg").Trim();
 // The same pool settings as the Worker (auto-prepared statements), so the bench times what production runs.
 await using var dataSource = DataServiceCollectionExtensions.CreateDataSource(connectionString);
 var databases = new GamePulseDbFactory(dataSource);
-await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync();
+await DatabaseMigrator.MigrateAsync(dataSource);
 var league = (await new LeagueRepository(databases).FindBySlugAsync("mens-college-basketball"))!;
 var ingester = new ScoreboardIngester(databases, new TeamRepository(databases), new GameRepository(databases), new PulseRepository(databases), new IngestRunRepository(databases), new FailureStreaks(), TimeProvider.System, NullLogger<ScoreboardIngester>.Instance);
 

@@ -41,7 +41,7 @@ public sealed class ReferenceDataSeederTests
         await using (var connection = await database.DataSource.OpenConnectionAsync())
         await using (var transaction = await connection.BeginTransactionAsync())
         {
-            await ReferenceDataSeeder.ApplyAsync(connection, transaction, CancellationToken.None);
+            ReferenceDataSeeder.Apply(connection, transaction);
             await transaction.CommitAsync();
         }
 

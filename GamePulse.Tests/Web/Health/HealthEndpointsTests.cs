@@ -33,13 +33,20 @@ public sealed class HealthEndpointsTests
     [TestMethod]
     public async Task Readyz_is_503_naming_the_migrations_check_when_the_database_was_never_migrated()
     {
-        await using var web = await WebAppServer.StartAsync(await PostgresServer.CreateEmptyDatabaseAsync());
+        var connectionString = await PostgresServer.CreateEmptyDatabaseAsync();
+        await using var web = await WebAppServer.StartAsync(connectionString);
         using var client = new HttpClient { BaseAddress = web.BaseAddress };
 
         using var response = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
         var body = await ReadJsonAsync(response);
 
         Assert.AreEqual(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        await using (var dataSource = Npgsql.NpgsqlDataSource.Create(connectionString))
+        await using (var tables = dataSource.CreateCommand("SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace"))
+        {
+            Assert.AreEqual(0L, await tables.ExecuteScalarAsync(), "the check created nothing (FluentMigrator's loader would create its version table)");
+        }
+
         Assert.AreEqual("unhealthy", body.GetProperty("status").GetString());
         var checks = body.GetProperty("checks");
         Assert.AreEqual("healthy", checks.GetProperty("database").GetProperty("status").GetString());

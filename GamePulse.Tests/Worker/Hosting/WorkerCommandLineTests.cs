@@ -34,6 +34,28 @@ public sealed class WorkerCommandLineTests
     }
 
     [TestMethod]
+    public async Task Migrate_refuses_a_database_whose_applied_migration_changed_with_exit_1_and_one_line_naming_it()
+    {
+        var connectionString = await PostgresServer.CreateDatabaseAsync();
+        await PostgresServer.ExecuteAsync(new NpgsqlConnectionStringBuilder(connectionString).Database!, "UPDATE migration_checksums SET checksum = repeat('0', 64) WHERE version = 300");
+        var errors = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(errors);
+        try
+        {
+            Assert.AreEqual(1, await WorkerCommandLine.RunAsync(["migrate", $"--ConnectionStrings:GamePulse={connectionString}"]), "a refusal is a failure");
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+
+        var message = Assert.ContainsSingle(errors.ToString().Trim().Split('\n'), "one line on stderr");
+        StringAssert.StartsWith(message, "migrate: Migration 0300_pulse (checksum 000000000000… in the database", "names the migration and the checksum it found");
+        StringAssert.Contains(message, "was changed after it was applied", "says what is wrong");
+    }
+
+    [TestMethod]
     public async Task The_worker_host_builds_with_every_service_resolvable()
     {
         var connectionString = await PostgresServer.CreateDatabaseAsync();
