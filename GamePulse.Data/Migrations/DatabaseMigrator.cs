@@ -103,7 +103,7 @@ public sealed class DatabaseMigrator(NpgsqlDataSource dataSource, IServiceScopeF
         var recorded = await MigrationChecksums.ReadAsync(connection, cancellationToken);
         var changed = Shipped
             .Where(m => applied.Contains(m.Version) && recorded.TryGetValue(m.Version, out var checksum) && checksum != m.Checksum)
-            .Select(m => $"{m} (checksum {recorded[m.Version][..12]}… in the database, {m.Checksum[..12]}… now)")
+            .Select(m => $"{m} (checksum {MigrationChecksums.Short(recorded[m.Version])} in the database, {MigrationChecksums.Short(m.Checksum)} now)")
             .ToList();
         if (changed.Count > 0)
         {

@@ -35,7 +35,7 @@ internal sealed record LegacyMigrationHistory(IReadOnlyList<LegacyMigrationHisto
         var changed = Rows
             .Join(shipped, row => row.Version, migration => migration.Version, (row, migration) => (row, migration))
             .Where(pair => pair.row.Checksum != pair.migration.Checksum)
-            .Select(pair => $"{pair.migration} (checksum {Short(pair.row.Checksum)} in {TableName}, {Short(pair.migration.Checksum)} in this build)")
+            .Select(pair => $"{pair.migration} (checksum {MigrationChecksums.Short(pair.row.Checksum)} in {TableName}, {MigrationChecksums.Short(pair.migration.Checksum)} in this build)")
             .ToList();
         if (changed.Count > 0)
         {
@@ -61,8 +61,6 @@ internal sealed record LegacyMigrationHistory(IReadOnlyList<LegacyMigrationHisto
         await command.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
-
-    private static string Short(string checksum) => checksum.Length > 12 ? checksum[..12] + "…" : checksum;
 
     internal sealed record Row(long Version, string Name, string Checksum, DateTimeOffset AppliedAt);
 }

@@ -23,6 +23,9 @@ internal static class MigrationChecksums
     public static string Sha256(string content) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
 
+    /// <summary>The first 12 characters, for messages (a checksum edited by hand may be shorter).</summary>
+    public static string Short(string checksum) => checksum.Length > 12 ? checksum[..12] + "…" : checksum;
+
     public static string OfScript(string script) => Sha256(script.Replace("\r\n", "\n", StringComparison.Ordinal));
 
     /// <summary>
