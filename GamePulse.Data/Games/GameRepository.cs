@@ -34,6 +34,20 @@ public sealed partial class GameRepository(NpgsqlDataSource dataSource)
         return [.. rows];
     }
 
+    /// <summary>
+    /// State and start of each game of one league's date: all the scheduler needs to decide whether the date is due.
+    /// It asks every tick (20 s) for two dates per league, so it reads two columns of games and no team rows.
+    /// </summary>
+    public async Task<IReadOnlyList<GameTiming>> GetTimingsAsync(short leagueId, DateOnly date, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string State, DateTime? StartTime)>(new CommandDefinition(
+            "SELECT state, start_time FROM games WHERE league_id = @leagueId AND game_date = @date",
+            new { leagueId, date }, cancellationToken: cancellationToken));
+        // timestamptz arrives as a UTC DateTime.
+        return [.. rows.Select(r => new GameTiming(r.State, r.StartTime is { } start ? new DateTimeOffset(DateTime.SpecifyKind(start, DateTimeKind.Utc)) : null))];
+    }
+
     /// <summary>The games of every league on one date (the home page).</summary>
     public async Task<IReadOnlyList<GameSummary>> GetAllLeaguesOnDateAsync(DateOnly date, CancellationToken cancellationToken = default)
     {

@@ -2,9 +2,6 @@ using GamePulse.Data.Games;
 
 namespace GamePulse.Worker.Ingestion.Scheduling;
 
-/// <summary>A stored game as the cadence sees it.</summary>
-public sealed record GameTiming(string State, DateTimeOffset? StartTime);
-
 /// <summary>The cadence settings, in one place so the rules below stay pure and testable.</summary>
 public sealed record CadenceSettings(TimeSpan Live, TimeSpan Idle, TimeSpan Soon, TimeSpan Tolerance)
 {
@@ -17,7 +14,7 @@ public sealed record CadenceSettings(TimeSpan Live, TimeSpan Idle, TimeSpan Soon
 }
 
 /// <summary>
-/// When to fetch a scoreboard. The scheduler ticks every 20 s and asks these rules whether each date is due:
+/// When to fetch a scoreboard. The scheduler ticks every 20 s (<see cref="ScoreboardJob"/>) and asks these rules whether each date is due:
 /// fast while any game is in progress or starts soon (or should have started and is not yet reported live),
 /// slow otherwise; yesterday only until every game of it has ended.
 /// </summary>
