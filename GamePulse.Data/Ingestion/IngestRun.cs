@@ -8,7 +8,10 @@ public static class IngestOutcome
     public const string Failed = "failed";
 }
 
-/// <summary>One ingest run as recorded in ingest_runs (the Worker writes it; the Web's admin page reads it).</summary>
+/// <summary>
+/// One ingest run as recorded in ingest_runs: the Worker's ingester returns it and writes it, its "Ingest run" log event
+/// carries the same facts, and the Web's admin page reads it.
+/// </summary>
 public sealed record IngestRun
 {
     public long Id { get; init; }
@@ -29,4 +32,6 @@ public sealed record IngestRun
     public int DurationMs { get; init; }
     public required string Outcome { get; init; }
     public string? Error { get; init; }
+
+    public bool Failed => Outcome == IngestOutcome.Failed;
 }

@@ -18,7 +18,7 @@ public sealed record IngestTarget(string Job, League League, DateOnly? Date, Sco
 /// A bad game is skipped and counted (partial); a bad payload or an unreachable feed or database is a failed run that
 /// leaves the stored games untouched.
 /// </summary>
-public sealed class ScoreboardIngester(
+public sealed partial class ScoreboardIngester(
     NpgsqlDataSource dataSource,
     TeamRepository teams,
     GameRepository games,
@@ -30,10 +30,9 @@ public sealed class ScoreboardIngester(
 {
     public const string NotifyChannel = "gamepulse_games";
 
-    public async Task<IngestReport> FetchAndIngestAsync(IScoreSource source, IngestTarget target, CancellationToken cancellationToken)
+    public async Task<IngestRun> FetchAndIngestAsync(IScoreSource source, IngestTarget target, CancellationToken cancellationToken)
     {
-        var started = clock.GetUtcNow();
-        var timer = Stopwatch.StartNew();
+        var attempt = new Attempt(target, clock.GetUtcNow(), Stopwatch.StartNew(), HttpStatus: null);
         FeedResponse response;
         try
         {
@@ -41,195 +40,143 @@ public sealed class ScoreboardIngester(
         }
         catch (FeedUnavailableException ex)
         {
-            return await FinishFailedAsync(target, started, timer, ex.StatusCode, ex.Message, cancellationToken);
+            return await FinishFailedAsync(attempt with { HttpStatus = ex.StatusCode }, ex.Message, cancellationToken);
         }
 
-        return await IngestPayloadAsync(target, response.Body, response.StatusCode, started, timer, cancellationToken);
+        return await IngestPayloadAsync(attempt with { HttpStatus = response.StatusCode }, response.Body, cancellationToken);
     }
 
     /// <summary>Replays a saved payload through the same path as a live fetch (no HTTP status).</summary>
-    public Task<IngestReport> IngestSavedAsync(IngestTarget target, byte[] body, CancellationToken cancellationToken) =>
-        IngestPayloadAsync(target, body, null, clock.GetUtcNow(), Stopwatch.StartNew(), cancellationToken);
+    public Task<IngestRun> IngestSavedAsync(IngestTarget target, byte[] body, CancellationToken cancellationToken) =>
+        IngestPayloadAsync(new Attempt(target, clock.GetUtcNow(), Stopwatch.StartNew(), HttpStatus: null), body, cancellationToken);
 
-    private async Task<IngestReport> IngestPayloadAsync(IngestTarget target, byte[] body, int? httpStatus, DateTimeOffset started, Stopwatch timer, CancellationToken cancellationToken)
+    // A payload that must not be written (unreadable, or empty where games are stored) fails the run, as a database
+    // that cannot be reached does; either way the stored games stay as they were.
+    private async Task<IngestRun> IngestPayloadAsync(Attempt attempt, byte[] body, CancellationToken cancellationToken)
     {
-        ParsedScoreboard parsed;
         try
         {
-            parsed = ScoreboardPayload.Parse(body, target.League, target.Source);
+            var parsed = ScoreboardPayload.Parse(body, attempt.Target.League, attempt.Target.Source);
+            attempt = attempt with { Target = attempt.Target with { Date = attempt.Target.Date ?? parsed.Date } };
+            RejectUnreadable(parsed);
+            LogSkippedGames(parsed, attempt.Target);
+            return await WriteAsync(attempt, parsed, cancellationToken);
         }
         catch (PayloadException ex)
         {
-            return await FinishFailedAsync(target, started, timer, httpStatus, ex.Message, cancellationToken);
-        }
-
-        var date = target.Date ?? parsed.Date;
-        if (parsed.Games.Count == 0 && parsed.Skipped.Count > 0)
-        {
-            // Every game unreadable is schema drift, not a few bad rows: nothing is written.
-            return await FinishFailedAsync(target with { Date = date }, started, timer, httpStatus,
-                $"No game could be read ({parsed.Skipped.Count} skipped; first: {parsed.Skipped[0].Reason})", cancellationToken);
-        }
-
-        foreach (var skipped in parsed.Skipped)
-        {
-            logger.LogWarning("Skipped game {ExternalId} of {League} {Date}: {Reason}", skipped.ExternalId, target.League.Slug, date, skipped.Reason);
-        }
-
-        try
-        {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-
-            if (parsed.Games.Count == 0 && parsed.Skipped.Count == 0 && date is { } day)
-            {
-                // An empty scoreboard for a day we know has games is an upstream glitch, not a cancellation of the day.
-                var stored = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                    "SELECT count(*) FROM games WHERE league_id = @leagueId AND game_date = @day", new { leagueId = target.League.Id, day }, transaction, cancellationToken: cancellationToken));
-                if (stored > 0)
-                {
-                    await transaction.RollbackAsync(cancellationToken);
-                    return await FinishFailedAsync(target with { Date = date }, started, timer, httpStatus, $"Payload lists no games but {stored} are stored for {day:yyyy-MM-dd}; keeping them.", cancellationToken);
-                }
-            }
-
-            var resolved = await teams.ResolveAsync(target.League.Id, parsed.Source, parsed.Teams, transaction, cancellationToken);
-            foreach (var created in resolved.Created)
-            {
-                logger.LogWarning("Created team {DisplayName} ({Source} id {ExternalId}) in {League} from the feed: it is not in the seed", created.DisplayName, parsed.Source, created.ExternalId, target.League.Slug);
-            }
-
-            var candidates = parsed.Games.Select(g => g.WithTeams(resolved.TeamIdsByExternalId))
-                .Where(g => g.HomeTeamId != g.AwayTeamId)
-                .DistinctBy(g => g.ExternalId)
-                .ToList();
-            // Only games not stored yet get a precomputed Pulse: every later poll of a day is mostly unchanged games,
-            // and scoring them all just in case cost that poll more than the one query. A game another Worker inserts
-            // meanwhile is inserted by it, not us, and one we insert unscored is rescored below like any update.
-            var alreadyStored = await games.FindStoredExternalIdsAsync(target.League.Id, parsed.Source, [.. candidates.Select(g => g.ExternalId)], transaction, cancellationToken);
-            var upserts = candidates.Select(g => alreadyStored.Contains(g.ExternalId) ? g : WithNewGamePulse(g, target.League.Id, resolved)).ToList();
-            var observedAt = clock.GetUtcNow();
-            var result = await games.UpsertAsync(target.League.Id, parsed.Source, upserts, observedAt, transaction, cancellationToken);
-            // Pulse is stored on the game so page reads stay cheap, and written in the same transaction, so a page never
-            // sees a new score with an old Pulse: new games got theirs with the insert, updated ones are rescored from
-            // their snapshots here.
-            await pulse.RecomputeAsync(result.UnscoredGameIds, observedAt, transaction, cancellationToken);
-            foreach (var correction in result.Corrections)
-            {
-                logger.LogWarning(
-                    "Score correction after final for game {GameId} ({ExternalId}): {OldAway}-{OldHome} became {NewAway}-{NewHome}",
-                    correction.GameId, correction.ExternalId, correction.OldAwayScore, correction.OldHomeScore, correction.NewAwayScore, correction.NewHomeScore);
-            }
-
-            if (result.StaleIgnored > 0)
-            {
-                logger.LogInformation("Ignored {StaleIgnored} game(s) of {League} {Date} that a stale payload showed behind their stored progress", result.StaleIgnored, target.League.Slug, date);
-            }
-
-            var skipped = parsed.Skipped.Count + (parsed.Games.Count - upserts.Count);
-            var report = new IngestReport
-            {
-                Job = target.Job,
-                League = target.League.Slug,
-                Date = date,
-                Source = SourceName(parsed.Source),
-                Outcome = skipped > 0 ? IngestOutcome.Partial : IngestOutcome.Succeeded,
-                HttpStatus = httpStatus,
-                GamesSeen = parsed.Games.Count + parsed.Skipped.Count,
-                Inserted = result.Inserted,
-                Updated = result.Updated,
-                Unchanged = result.Unchanged,
-                Skipped = skipped,
-                SnapshotRows = result.SnapshotRows,
-                DurationMs = (int)timer.ElapsedMilliseconds,
-                Error = skipped > 0 ? $"{skipped} game(s) skipped: {string.Join("; ", parsed.Skipped.Take(3).Select(s => $"{s.ExternalId}: {s.Reason}"))}" : null,
-            };
-            await runs.RecordAsync(ToRun(report, target, started), transaction, cancellationToken);
-
-            // Listeners (the Web's caches) hear about every date this payload touched, once the data is committed.
-            foreach (var touched in upserts.Select(g => g.GameDate).Append(date ?? default).Where(d => d != default).Distinct())
-            {
-                await connection.ExecuteAsync(new CommandDefinition(
-                    "SELECT pg_notify(@channel, @payload)", new { channel = NotifyChannel, payload = $"{target.League.Slug}:{touched:yyyy-MM-dd}" }, transaction, cancellationToken: cancellationToken));
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-            return Log(report);
+            return await FinishFailedAsync(attempt, ex.Message, cancellationToken);
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException && !cancellationToken.IsCancellationRequested)
         {
-            return await FinishFailedAsync(target with { Date = date }, started, timer, httpStatus, $"Database unavailable: {ex.Message}", cancellationToken);
+            return await FinishFailedAsync(attempt, $"Database unavailable: {ex.Message}", cancellationToken);
         }
     }
 
-    private async Task<IngestReport> FinishFailedAsync(IngestTarget target, DateTimeOffset started, Stopwatch timer, int? httpStatus, string error, CancellationToken cancellationToken)
+    // Every game unreadable is schema drift, not a few bad rows: nothing is written.
+    private static void RejectUnreadable(ParsedScoreboard parsed)
     {
-        var report = new IngestReport
+        if (parsed.Games.Count == 0 && parsed.Skipped.Count > 0)
         {
-            Job = target.Job,
-            League = target.League.Slug,
-            Date = target.Date,
-            Source = SourceName(target.Source),
-            Outcome = IngestOutcome.Failed,
-            HttpStatus = httpStatus,
-            DurationMs = (int)timer.ElapsedMilliseconds,
-            Error = error,
-        };
-        try
-        {
-            await runs.RecordAsync(ToRun(report, target, started), cancellationToken: cancellationToken);
+            throw new PayloadException($"No game could be read ({parsed.Skipped.Count} skipped; first: {parsed.Skipped[0].Reason})");
         }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
-        {
-            // The database being down is itself the usual reason; the log event below still records the run.
-        }
-
-        return Log(report);
     }
 
-    private IngestReport Log(IngestReport report)
+    private void LogSkippedGames(ParsedScoreboard parsed, IngestTarget target)
     {
-        var streak = $"{report.Source}:{report.League}";
-        if (report.Failed)
+        foreach (var skipped in parsed.Skipped)
         {
-            if (streaks.Fail(streak))
-            {
-                logger.LogWarning("Ingest from {Source} for {League} is failing: {Error}. Further failures show only in run summaries until it recovers", report.Source, report.League, report.Error);
-            }
+            logger.LogWarning("Skipped game {ExternalId} of {League} {Date}: {Reason}", skipped.ExternalId, target.League.Slug, target.Date, skipped.Reason);
         }
-        else if (streaks.Recover(streak) is > 0 and var failures)
-        {
-            logger.LogInformation("Ingest from {Source} for {League} recovered after {FailedRuns} failed run(s)", report.Source, report.League, failures);
-        }
-
-        logger.Log(
-            report.Outcome == IngestOutcome.Partial ? LogLevel.Warning : LogLevel.Information,
-            "Ingest run {Job} {League} {Date} {Source}: {Outcome} HTTP {HttpStatus}, seen {GamesSeen}, inserted {Inserted}, updated {Updated}, unchanged {Unchanged}, skipped {Skipped}, snapshots {SnapshotRows}, {DurationMs} ms {Error}",
-            report.Job, report.League, report.Date?.ToString("yyyy-MM-dd"), report.Source, report.Outcome, report.HttpStatus, report.GamesSeen, report.Inserted,
-            report.Updated, report.Unchanged, report.Skipped, report.SnapshotRows, report.DurationMs, report.Error);
-        return report;
     }
 
-    private static IngestRun ToRun(IngestReport report, IngestTarget target, DateTimeOffset started) => new()
+    /// <summary>Games, Pulse, the run's row and the NOTIFYs in one transaction: a page never sees half a payload.</summary>
+    private async Task<IngestRun> WriteAsync(Attempt attempt, ParsedScoreboard parsed, CancellationToken cancellationToken)
     {
-        Job = report.Job,
-        LeagueId = target.League.Id,
-        GameDate = report.Date,
-        Source = report.Source,
-        FireId = target.FireId,
-        StartedAt = started,
-        FinishedAt = started.AddMilliseconds(report.DurationMs),
-        HttpStatus = (short?)report.HttpStatus,
-        GamesSeen = report.GamesSeen,
-        GamesInserted = report.Inserted,
-        GamesUpdated = report.Updated,
-        GamesUnchanged = report.Unchanged,
-        GamesSkipped = report.Skipped,
-        SnapshotRows = report.SnapshotRows,
-        DurationMs = report.DurationMs,
-        Outcome = report.Outcome,
-        Error = report.Error,
-    };
+        var target = attempt.Target;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await RejectEmptyOverStoredGamesAsync(parsed, target, transaction, cancellationToken);
+        var resolved = await ResolveTeamsAsync(parsed, target, transaction, cancellationToken);
+        var upserts = await PrepareUpsertsAsync(parsed, target, resolved, transaction, cancellationToken);
+        var result = await UpsertAndRescoreAsync(parsed, target, upserts, transaction, cancellationToken);
+        var run = Succeeded(attempt, parsed, upserts.Count, result);
+        await runs.RecordAsync(run, transaction, cancellationToken);
+        await NotifyTouchedDatesAsync(target, upserts, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Log(run, target);
+    }
+
+    // An empty scoreboard for a day we know has games is an upstream glitch, not a cancellation of the day.
+    private static async Task RejectEmptyOverStoredGamesAsync(ParsedScoreboard parsed, IngestTarget target, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (parsed.Games.Count > 0 || parsed.Skipped.Count > 0 || target.Date is not { } day)
+        {
+            return;
+        }
+
+        var stored = await transaction.Connection!.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT count(*) FROM games WHERE league_id = @leagueId AND game_date = @day", new { leagueId = target.League.Id, day }, transaction, cancellationToken: cancellationToken));
+        if (stored > 0)
+        {
+            throw new PayloadException($"Payload lists no games but {stored} are stored for {day:yyyy-MM-dd}; keeping them.");
+        }
+    }
+
+    private async Task<ResolvedTeams> ResolveTeamsAsync(ParsedScoreboard parsed, IngestTarget target, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        var resolved = await teams.ResolveAsync(target.League.Id, parsed.Source, parsed.Teams, transaction, cancellationToken);
+        foreach (var created in resolved.Created)
+        {
+            logger.LogWarning("Created team {DisplayName} ({Source} id {ExternalId}) in {League} from the feed: it is not in the seed", created.DisplayName, parsed.Source, created.ExternalId, target.League.Slug);
+        }
+
+        return resolved;
+    }
+
+    // Only games not stored yet get a precomputed Pulse: every later poll of a day is mostly unchanged games, and scoring
+    // them all just in case cost that poll more than the one query. A game another Worker inserts meanwhile is inserted
+    // by it, not us, and one we insert unscored is rescored after the upsert like any update.
+    private async Task<List<GameUpsert>> PrepareUpsertsAsync(ParsedScoreboard parsed, IngestTarget target, ResolvedTeams resolved, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        var candidates = parsed.Games.Select(g => g.WithTeams(resolved.TeamIdsByExternalId))
+            .Where(g => g.HomeTeamId != g.AwayTeamId)
+            .DistinctBy(g => g.ExternalId)
+            .ToList();
+        var alreadyStored = await games.FindStoredExternalIdsAsync(target.League.Id, parsed.Source, [.. candidates.Select(g => g.ExternalId)], transaction, cancellationToken);
+        return [.. candidates.Select(g => alreadyStored.Contains(g.ExternalId) ? g : WithNewGamePulse(g, target.League.Id, resolved))];
+    }
+
+    // Pulse is stored on the game so page reads stay cheap, and written in the same transaction, so a page never sees a
+    // new score with an old Pulse: new games got theirs with the insert, updated ones are rescored from their snapshots.
+    private async Task<UpsertResult> UpsertAndRescoreAsync(ParsedScoreboard parsed, IngestTarget target, List<GameUpsert> upserts, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        var observedAt = clock.GetUtcNow();
+        var result = await games.UpsertAsync(target.League.Id, parsed.Source, upserts, observedAt, transaction, cancellationToken);
+        await pulse.RecomputeAsync(result.UnscoredGameIds, observedAt, transaction, cancellationToken);
+        foreach (var correction in result.Corrections)
+        {
+            logger.LogWarning(
+                "Score correction after final for game {GameId} ({ExternalId}): {OldAway}-{OldHome} became {NewAway}-{NewHome}",
+                correction.GameId, correction.ExternalId, correction.OldAwayScore, correction.OldHomeScore, correction.NewAwayScore, correction.NewHomeScore);
+        }
+
+        if (result.StaleIgnored > 0)
+        {
+            logger.LogInformation("Ignored {StaleIgnored} game(s) of {League} {Date} that a stale payload showed behind their stored progress", result.StaleIgnored, target.League.Slug, target.Date);
+        }
+
+        return result;
+    }
+
+    // Listeners (the Web's caches) hear about every date this payload touched, once the data is committed.
+    private static async Task NotifyTouchedDatesAsync(IngestTarget target, List<GameUpsert> upserts, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        foreach (var touched in upserts.Select(g => g.GameDate).Append(target.Date ?? default).Where(d => d != default).Distinct())
+        {
+            await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+                "SELECT pg_notify(@channel, @payload)", new { channel = NotifyChannel, payload = $"{target.League.Slug}:{touched:yyyy-MM-dd}" }, transaction, cancellationToken: cancellationToken));
+        }
+    }
 
     // The upsert writes this only if the game turns out to be new; for a stored game it is ignored and rescored instead.
     private static GameUpsert WithNewGamePulse(GameUpsert game, short leagueId, ResolvedTeams teams)
