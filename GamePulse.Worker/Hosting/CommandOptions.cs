@@ -16,8 +16,8 @@ public sealed class UsageException(string message) : Exception(message);
 /// <summary>The options several Worker commands share, so each is spelled, parsed and explained once.</summary>
 public static class CommandOptions
 {
-    /// <summary>Ends every command's description: configuration overrides are taken by every command.</summary>
-    public const string SettingsNote = "Any setting can be overridden as --Section:Key=Value (e.g. --ConnectionStrings:GamePulse=...).";
+    /// <summary>Ends every command's description (the root's explains it in full): every command takes overrides.</summary>
+    public const string SettingsNote = "Takes --Section:Key=Value setting overrides.";
 
     public static Option<string> League() => new("--league")
     {

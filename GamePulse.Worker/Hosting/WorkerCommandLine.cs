@@ -72,7 +72,9 @@ public static class WorkerCommandLine
         var run = new Command("run", $"Run the schedules: the scoreboard tick and the daily window refresh (the default command). {CommandOptions.SettingsNote}");
         run.SetAction((_, _) => RunHostAsync(settings));
 
-        var root = new RootCommand($"The GamePulse Worker: ingests the score feeds on schedules and sends email. Without a command it runs the schedules (as 'run'). {CommandOptions.SettingsNote}")
+        var root = new RootCommand(
+            "The GamePulse Worker: ingests the score feeds on schedules and sends email. Without a command it runs the schedules "
+            + "(as 'run'). Every command takes setting overrides as --Section:Key=Value, e.g. --ConnectionStrings:GamePulse=Host=...")
         {
             run,
             MigrateCommand.Create(settings),
