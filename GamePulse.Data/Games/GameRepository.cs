@@ -17,6 +17,18 @@ public sealed partial class GameRepository(GamePulseDbFactory databases)
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// State and start of each game of one league's date: all the scheduler needs to decide whether the date is due.
+    /// It asks every tick (20 s) for two dates per league, so it reads two columns of games and no team rows.
+    /// </summary>
+    public async Task<IReadOnlyList<GameTiming>> GetTimingsAsync(short leagueId, DateOnly date, CancellationToken cancellationToken = default)
+    {
+        await using var db = databases.Open();
+        return await db.Games.Where(g => g.LeagueId == leagueId && g.GameDate == date)
+            .Select(g => new GameTiming(g.State, g.StartTime))
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>The games of every league on one date (the home page), league by league.</summary>
     public async Task<IReadOnlyList<GameSummary>> GetAllLeaguesOnDateAsync(DateOnly date, CancellationToken cancellationToken = default)
     {

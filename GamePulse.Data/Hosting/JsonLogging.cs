@@ -21,10 +21,8 @@ public static class JsonLogging
             // Framework chatter stays at Warning unless asked for; our own code logs at the configured level.
             .MinimumLevel.Override("Microsoft", level > LogEventLevel.Warning ? level : LogEventLevel.Warning)
             .MinimumLevel.Override("System", level > LogEventLevel.Warning ? level : LogEventLevel.Warning)
-            .MinimumLevel.Override("Quartz", level > LogEventLevel.Warning ? level : LogEventLevel.Warning)
-            // Quartz's job store warns with a stack trace on every transient database retry (several a second while the
-            // database is down); the Worker logs one warning per outage itself, so only the store's errors are kept.
-            .MinimumLevel.Override("Quartz.Impl.AdoJobStore", level > LogEventLevel.Error ? level : LogEventLevel.Error)
+            // Coravel's scheduler says at Information that it stopped; the Worker logs its own start and outages.
+            .MinimumLevel.Override("Coravel", level > LogEventLevel.Warning ? level : LogEventLevel.Warning)
             // FluentMigrator logs every statement and script it runs at Information; `migrate` logs one line per migration itself.
             .MinimumLevel.Override("FluentMigrator", level > LogEventLevel.Warning ? level : LogEventLevel.Warning)
             .Enrich.FromLogContext()

@@ -10,7 +10,10 @@ public static class IngestOutcome
     public const string Failed = "failed";
 }
 
-/// <summary>One ingest run as recorded in ingest_runs (the Worker writes it; the Web's admin page reads it).</summary>
+/// <summary>
+/// One ingest run as recorded in ingest_runs: the Worker's ingester returns it and writes it, its "Ingest run" log event
+/// carries the same facts, and the Web's admin page reads it.
+/// </summary>
 [Table("ingest_runs")]
 public sealed record IngestRun
 {
@@ -67,4 +70,7 @@ public sealed record IngestRun
 
     [Column("error")]
     public string? Error { get; init; }
+
+    [NotColumn]
+    public bool Failed => Outcome == IngestOutcome.Failed;
 }

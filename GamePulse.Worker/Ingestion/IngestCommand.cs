@@ -1,7 +1,9 @@
+using System.CommandLine;
+using System.Globalization;
+using GamePulse.Data.Ingestion;
 using GamePulse.Data.Leagues;
 using GamePulse.Data.Teams;
 using GamePulse.Worker.Hosting;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace GamePulse.Worker.Ingestion;
@@ -13,60 +15,47 @@ namespace GamePulse.Worker.Ingestion;
 /// </summary>
 public static class IngestCommand
 {
-    private static readonly HashSet<string> Options = ["--league", "--date", "--file", "--source"];
-
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create(IReadOnlyList<string> settings)
     {
+        var league = CommandOptions.League();
+        var date = CommandOptions.Date("--date", "fetch this date's scoreboard now");
+        var file = new Option<FileInfo>("--file") { Description = "replay this saved ESPN or NCAA payload instead", HelpName = "path" }.AcceptExistingOnly();
+        var source = CommandOptions.Source("the feed: for --date it overrides Ingestion__Source; for --file it is detected from the payload when not given");
+        var command = new Command("ingest", $"Fetch one scoreboard now, or replay a saved payload through the same code path. Exit 0 ok or partial, 1 failed, 64 usage. {CommandOptions.SettingsNote}")
+        {
+            league, date, file, source,
+        };
+        command.SetAction((result, _) => RunAsync(
+            new Request(result.GetRequiredValue(league), result.GetValue(date), result.GetValue(file), result.GetValue(source)), settings));
+        return command;
+    }
+
+    public static string Describe(IngestRun run, string league) =>
+        $"ingest {run.Job} {league} {run.GameDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-"} ({run.Source}): {run.Outcome}; "
+        + $"seen {run.GamesSeen}, inserted {run.GamesInserted}, updated {run.GamesUpdated}, unchanged {run.GamesUnchanged}, "
+        + $"skipped {run.GamesSkipped}, snapshots {run.SnapshotRows}, {run.DurationMs} ms"
+        + (run.Error is null ? "" : $"; {run.Error}");
+
+    private sealed record Request(string League, DateOnly? Date, FileInfo? File, ScoreSource? Source);
+
+    private static async Task<int> RunAsync(Request request, IReadOnlyList<string> settings)
+    {
+        // Checked before the host is built, so a typo never needs a database.
+        if ((request.Date is null) == (request.File is null))
+        {
+            throw new UsageException("give exactly one of --date or --file");
+        }
+
         try
         {
-            var arguments = new CommandArguments("ingest", args, Options);
-            var leagueName = arguments.Required("--league");
-            var file = arguments.Optional("--file");
-            var source = arguments.Source("--source");
-            if ((file is null) == (arguments.Optional("--date") is null))
-            {
-                throw new UsageException("ingest: give exactly one of --date or --file");
-            }
-
-            if (file is not null && !File.Exists(file))
-            {
-                throw new UsageException($"ingest: file '{file}' does not exist");
-            }
-
-            DateOnly? date = file is null ? arguments.Date("--date", TimeProvider.System) : null;
-
-            // Arguments are checked before the host is built, so a typo never needs a database.
-            using var host = WorkerHost.CreateBuilder([]).Build();
+            using var host = WorkerHost.CreateBuilder([.. settings]).Build();
             var services = host.Services;
-            var ingester = services.GetRequiredService<ScoreboardIngester>();
-            var league = await CommandArguments.LeagueAsync(services.GetRequiredService<LeagueRepository>(), "ingest", leagueName, CancellationToken.None);
-
-            IngestReport report;
-            if (file is not null)
-            {
-                var body = await File.ReadAllBytesAsync(file);
-                var kind = source ?? DetectOrDefault(body);
-                report = await ingester.IngestSavedAsync(new IngestTarget("file", league, null, kind), body, CancellationToken.None);
-            }
-            else
-            {
-                var configured = services.GetRequiredService<IScoreSource>();
-                var feed = source switch
-                {
-                    null => configured,
-                    ScoreSource.Ncaa => services.GetRequiredService<Ncaa.NcaaScoreSource>(),
-                    _ => services.GetRequiredService<Espn.EspnScoreSource>(),
-                };
-                report = await ingester.FetchAndIngestAsync(feed, new IngestTarget("manual", league, date, feed.Kind), CancellationToken.None);
-            }
-
-            Console.WriteLine(Describe(report));
-            return report.Failed ? 1 : 0;
-        }
-        catch (UsageException ex)
-        {
-            await Console.Error.WriteLineAsync($"{ex.Message}\n{WorkerCommandLine.Usage}");
-            return 64;
+            var league = await CommandOptions.LeagueAsync(services.GetRequiredService<LeagueRepository>(), request.League, CancellationToken.None);
+            var run = request.File is { } file
+                ? await ReplayAsync(services, league, file, request.Source)
+                : await FetchAsync(services, league, request.Date!.Value, request.Source);
+            Console.WriteLine(Describe(run, league.Slug));
+            return run.Failed ? 1 : 0;
         }
         catch (NpgsqlException ex)
         {
@@ -75,11 +64,23 @@ public static class IngestCommand
         }
     }
 
-    public static string Describe(IngestReport report) =>
-        $"ingest {report.Job} {report.League} {(report.Date is { } date ? Data.Games.EasternCalendar.Iso(date) : "-")} ({report.Source}): {report.Outcome}; "
-        + $"seen {report.GamesSeen}, inserted {report.Inserted}, updated {report.Updated}, unchanged {report.Unchanged}, "
-        + $"skipped {report.Skipped}, snapshots {report.SnapshotRows}, {report.DurationMs} ms"
-        + (report.Error is null ? "" : $"; {report.Error}");
+    private static async Task<IngestRun> ReplayAsync(IServiceProvider services, League league, FileInfo file, ScoreSource? source)
+    {
+        var body = await File.ReadAllBytesAsync(file.FullName);
+        var kind = source ?? DetectOrDefault(body);
+        return await services.GetRequiredService<ScoreboardIngester>().IngestSavedAsync(new IngestTarget("file", league, null, kind), body, CancellationToken.None);
+    }
+
+    private static async Task<IngestRun> FetchAsync(IServiceProvider services, League league, DateOnly date, ScoreSource? source)
+    {
+        var feed = source switch
+        {
+            null => services.GetRequiredService<IScoreSource>(),
+            ScoreSource.Ncaa => services.GetRequiredService<Ncaa.NcaaScoreSource>(),
+            _ => services.GetRequiredService<Espn.EspnScoreSource>(),
+        };
+        return await services.GetRequiredService<ScoreboardIngester>().FetchAndIngestAsync(feed, new IngestTarget("manual", league, date, feed.Kind), CancellationToken.None);
+    }
 
     // An unreadable file still goes through the pipeline so the failure is recorded like any other; ESPN is a guess then.
     private static ScoreSource DetectOrDefault(byte[] body)

@@ -50,11 +50,14 @@ public sealed class IngestionOptions
     [Range(0.1, 50.0)]
     public double EspnRequestsPerSecond { get; set; } = 5;
 
-    /// <summary>Run the Quartz schedules in <c>run</c> (off only for hosts that should not poll).</summary>
+    /// <summary>Run the Coravel schedules in <c>run</c> (off only for hosts that should not poll).</summary>
     public bool ScheduleEnabled { get; set; } = true;
 
-    /// <summary>How often the scoreboard job wakes up; it polls only when the cadence says so.</summary>
-    [Range(1, 3600)]
+    /// <summary>
+    /// How often the scoreboard job wakes up; it polls only when the cadence says so. A divisor of 60: Coravel fires
+    /// <c>EverySeconds(n)</c> when the second of the minute divides by n, so only those make an even tick.
+    /// </summary>
+    [AllowedValues(1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, ErrorMessage = "Ingestion__TickSeconds must divide 60 (1, 2, 3, 4, 5, 6, 10, 12, 15, 20 or 30).")]
     public int TickSeconds { get; set; } = 20;
 
     /// <summary>Poll at least this often while a game is live or starting soon (<see cref="Data.Games.LiveWindow"/>).</summary>
@@ -65,9 +68,10 @@ public sealed class IngestionOptions
     [Range(1, 86_400)]
     public int IdleIntervalSeconds { get; set; } = 900;
 
-    /// <summary>Cron (Quartz syntax) of the daily window refresh, in America/New_York.</summary>
+    /// <summary>Five-field cron (minute hour day-of-month month day-of-week) of the window refresh, in America/New_York.</summary>
     [Required]
-    public string WindowRefreshCron { get; set; } = "0 0 6 * * ?";
+    [Scheduling.CoravelCron]
+    public string WindowRefreshCron { get; set; } = "0 6 * * *";
 
     [Range(0, 60)]
     public int WindowDays { get; set; } = 7;

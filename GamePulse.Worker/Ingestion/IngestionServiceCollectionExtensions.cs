@@ -1,17 +1,16 @@
-using GamePulse.Data.Games;
-using GamePulse.Data.Hosting;
+using Coravel;
+using Coravel.Scheduling.Schedule.Interfaces;
 using GamePulse.Worker.Ingestion.Espn;
 using GamePulse.Worker.Ingestion.Ncaa;
 using GamePulse.Worker.Ingestion.Scheduling;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace GamePulse.Worker.Ingestion;
 
 public static class IngestionServiceCollectionExtensions
 {
-    /// <summary>Score sources, the ingest pipeline and (when enabled) the clustered Quartz schedules.</summary>
+    /// <summary>Score sources, the ingest pipeline and (when enabled) the Coravel schedules, safe to run on several Workers.</summary>
     public static IServiceCollection AddGamePulseIngestion(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -30,48 +29,13 @@ public static class IngestionServiceCollectionExtensions
             return services;
         }
 
-        var connectionString = StartupGuard.RequireConnectionString(configuration);
-        services.AddQuartz(quartz =>
-        {
-            // Every Worker instance uses the same scheduler name and its own generated instance id: that makes a cluster.
-            quartz.ConfigureScheduler(scheduler =>
-            {
-                scheduler.InstanceName = "gamepulse";
-                scheduler.GenerateInstanceId = true;
-            });
-            quartz.UsePersistentStore(store =>
-            {
-                store.UsePostgres(connectionString);
-                // Quartz 4.7 creates its own qrtz_ tables when they are missing and validates them on every start;
-                // its schema changes between minor versions, so Quartz, not our migrations, owns it (docs/decisions/0101).
-                store.ProvisionSchema();
-                store.ConfigureStore(ado =>
-                {
-                    ado.TablePrefix = "qrtz_";
-                    ado.StoreJobDataAsStrings = true;
-                });
-                store.UseClustering(cluster =>
-                {
-                    cluster.CheckinInterval = TimeSpan.FromSeconds(5);
-                    cluster.CheckinMisfireThreshold = TimeSpan.FromSeconds(20);
-                });
-                store.UseSystemTextJsonSerializer();
-            });
-
-            quartz.AddJob<ScoreboardJob>(job => job.WithIdentity(ScoreboardJob.Key).StoreDurably().DisallowConcurrentExecution());
-            quartz.AddTrigger(trigger => trigger
-                .ForJob(ScoreboardJob.Key)
-                .WithIdentity("scoreboard-tick", "ingestion")
-                .StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(options.TickSeconds)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
-
-            quartz.AddJob<WindowRefreshJob>(job => job.WithIdentity(WindowRefreshJob.Key).StoreDurably().DisallowConcurrentExecution());
-            quartz.AddTrigger(trigger => trigger
-                .ForJob(WindowRefreshJob.Key)
-                .WithIdentity("window-daily", "ingestion")
-                .WithCronSchedule(options.WindowRefreshCron, cron => cron.InTimeZone(EasternCalendar.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
-        });
-        services.AddHostedService<SchedulerHost>();
+        services.AddScheduler();
+        // After AddScheduler, so it replaces Coravel's in-memory mutex: a job does not overlap itself across Workers.
+        services.AddSingleton<IMutex, PostgresAdvisoryMutex>();
+        services.AddSingleton<ScheduleSlots>();
+        services.AddTransient<ScoreboardJob>();
+        services.AddTransient<WindowRefreshJob>();
+        services.AddHostedService<IngestionSchedule>();
         return services;
     }
 }

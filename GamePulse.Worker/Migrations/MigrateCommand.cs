@@ -1,3 +1,4 @@
+using System.CommandLine;
 using GamePulse.Data.Migrations;
 using GamePulse.Worker.Hosting;
 
@@ -6,18 +7,17 @@ namespace GamePulse.Worker.Migrations;
 /// <summary><c>migrate</c> applies pending migrations; <c>migrate --list</c> shows which are applied and pending.</summary>
 public static class MigrateCommand
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create(IReadOnlyList<string> settings)
     {
-        var list = args.Contains("--list");
-        // Anything else must be a configuration override such as --ConnectionStrings:GamePulse=...
-        var unknown = args.Where(a => a != "--list" && !a.Contains('=', StringComparison.Ordinal)).ToList();
-        if (unknown.Count > 0)
-        {
-            await Console.Error.WriteLineAsync($"migrate: unknown option {unknown[0]}\n{WorkerCommandLine.Usage}");
-            return 64;
-        }
+        var list = new Option<bool>("--list") { Description = "show applied and pending migrations instead of applying them" };
+        var command = new Command("migrate", $"Apply pending database migrations. Exit 0 done, 1 failed. {CommandOptions.SettingsNote}") { list };
+        command.SetAction((result, _) => RunAsync(result.GetValue(list), [.. settings]));
+        return command;
+    }
 
-        using var host = WorkerHost.CreateBuilder([.. args.Where(a => a != "--list")]).Build();
+    public static async Task<int> RunAsync(bool list, string[] settings)
+    {
+        using var host = WorkerHost.CreateBuilder(settings).Build();
         var migrator = host.Services.GetRequiredService<DatabaseMigrator>();
         try
         {

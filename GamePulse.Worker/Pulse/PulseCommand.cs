@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.CommandLine;
 using GamePulse.Data.Pulse;
 using GamePulse.Worker.Hosting;
 
@@ -10,50 +10,23 @@ namespace GamePulse.Worker.Pulse;
 /// </summary>
 public static class PulseCommand
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create(IReadOnlyList<string> settings)
     {
-        if (args.Length == 0 || args[0] != "recompute")
-        {
-            return await UsageErrorAsync($"pulse: expected 'recompute', got '{(args.Length == 0 ? "" : args[0])}'");
-        }
+        var from = CommandOptions.Date("--from", "first game date to rescore");
+        var to = CommandOptions.Date("--to", "last game date to rescore");
+        var recompute = new Command("recompute", $"Recompute Pulse for stored games, all of them when no dates are given. Exit 0 done, 1 failed. {CommandOptions.SettingsNote}") { from, to };
+        recompute.SetAction((result, _) => RecomputeAsync(result.GetValue(from), result.GetValue(to), settings));
+        return new Command("pulse", "Pulse, the excitement score of every game") { recompute };
+    }
 
-        DateOnly? from = null, to = null;
-        var overrides = new List<string>();
-        for (var i = 1; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--from" or "--to":
-                    if (i + 1 >= args.Length || !DateOnly.TryParseExact(args[i + 1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                    {
-                        return await UsageErrorAsync($"pulse: {args[i]} needs a date as yyyy-MM-dd, got '{(i + 1 < args.Length ? args[i + 1] : "")}'");
-                    }
-
-                    if (args[i] == "--from")
-                    {
-                        from = date;
-                    }
-                    else
-                    {
-                        to = date;
-                    }
-
-                    i++;
-                    break;
-                case var option when option.Contains('=', StringComparison.Ordinal):
-                    overrides.Add(option); // a configuration override such as --ConnectionStrings:GamePulse=...
-                    break;
-                default:
-                    return await UsageErrorAsync($"pulse: unknown option {args[i]}");
-            }
-        }
-
+    private static async Task<int> RecomputeAsync(DateOnly? from, DateOnly? to, IReadOnlyList<string> settings)
+    {
         if (from > to)
         {
-            return await UsageErrorAsync($"pulse: --from {from:yyyy-MM-dd} is after --to {to:yyyy-MM-dd}");
+            throw new UsageException($"--from {from:yyyy-MM-dd} is after --to {to:yyyy-MM-dd}");
         }
 
-        using var host = WorkerHost.CreateBuilder([.. overrides]).Build();
+        using var host = WorkerHost.CreateBuilder([.. settings]).Build();
         var pulse = host.Services.GetRequiredService<PulseRepository>();
         var clock = host.Services.GetRequiredService<TimeProvider>();
         try
@@ -67,11 +40,5 @@ public static class PulseCommand
             await Console.Error.WriteLineAsync($"pulse: cannot reach the database: {ex.Message}");
             return 1;
         }
-    }
-
-    private static async Task<int> UsageErrorAsync(string message)
-    {
-        await Console.Error.WriteLineAsync($"{message}\n{WorkerCommandLine.Usage}");
-        return 64;
     }
 }

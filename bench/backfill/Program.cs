@@ -79,11 +79,11 @@ async Task Pass(string name)
     var rowsBefore = await Scalar($"SELECT (SELECT count(*) FROM games WHERE {OurGames}) + (SELECT count(*) FROM game_snapshots s JOIN games g ON g.id = s.game_id WHERE {OurGames.Replace("league_id", "g.league_id", StringComparison.Ordinal).Replace("espn_id", "g.espn_id", StringComparison.Ordinal)})");
     var versionsBefore = await Scalar($"SELECT coalesce(sum(xmin::text::bigint), 0) FROM games WHERE {OurGames}");
     var requestsBefore = feed.Requests;
-    var reports = new List<IngestReport>();
+    var reports = new List<IngestRun>();
     var timer = Stopwatch.StartNew();
     var summary = await runner.RunAsync(league, from, to, step =>
     {
-        if (step.Report is { } report)
+        if (step.Run is { } report)
         {
             reports.Add(report);
         }
@@ -94,7 +94,7 @@ async Task Pass(string name)
     Console.WriteLine(
         $"{name}: {seconds:F3} s for {summary.Total} dates ({summary.Total / seconds:F1} days/s), {summary.Succeeded} ingested, {summary.AlreadyDone} already done, "
         + $"{summary.Failed} failed, {feed.Requests - requestsBefore} HTTP requests; {ingested} games read ({ingested / seconds:F0} games/s); "
-        + $"written: {summary.GamesWritten} game rows (inserted {reports.Sum(r => r.Inserted)}, updated {reports.Sum(r => r.Updated)}), {reports.Sum(r => r.SnapshotRows)} snapshots, {reports.Count} ingest_runs"
+        + $"written: {summary.GamesWritten} game rows (inserted {reports.Sum(r => r.GamesInserted)}, updated {reports.Sum(r => r.GamesUpdated)}), {reports.Sum(r => r.SnapshotRows)} snapshots, {reports.Count} ingest_runs"
         + (ms.Count > 0 ? $"; per date median {ms[ms.Count / 2]:F0} ms, max {ms[^1]:F0} ms" : ""));
     var rowsAfter = await Scalar($"SELECT (SELECT count(*) FROM games WHERE {OurGames}) + (SELECT count(*) FROM game_snapshots s JOIN games g ON g.id = s.game_id WHERE {OurGames.Replace("league_id", "g.league_id", StringComparison.Ordinal).Replace("espn_id", "g.espn_id", StringComparison.Ordinal)})");
     var versionsAfter = await Scalar($"SELECT coalesce(sum(xmin::text::bigint), 0) FROM games WHERE {OurGames}");

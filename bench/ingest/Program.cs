@@ -54,7 +54,7 @@ byte[] Day(int block)
     return Encoding.UTF8.GetBytes(root.ToJsonString());
 }
 
-async Task<(double Ms, IngestReport Report)> Measure(byte[] body)
+async Task<(double Ms, IngestRun Report)> Measure(byte[] body)
 {
     var timer = Stopwatch.StartNew();
     var report = await ingester.IngestSavedAsync(new IngestTarget("bench", league, new DateOnly(2025, 3, 1), ScoreSource.Espn), body, CancellationToken.None);
@@ -121,14 +121,14 @@ await Task.Delay(500); // lets the background JIT finish the last rejits instead
 var days = Enumerable.Range(0, iterations).Select(Day).ToList();
 GC.Collect();
 GC.WaitForPendingFinalizers();
-var fresh = new List<(double Ms, IngestReport Report)>();
+var fresh = new List<(double Ms, IngestRun Report)>();
 foreach (var day in days)
 {
     fresh.Add(await Measure(day));
 }
 
 var last = days[^1];
-var unchanged = new List<(double Ms, IngestReport Report)>();
+var unchanged = new List<(double Ms, IngestRun Report)>();
 for (var i = 0; i < iterations; i++)
 {
     unchanged.Add(await Measure(last));
@@ -152,6 +152,6 @@ var f = fresh[^1].Report;
 var u = unchanged[^1].Report;
 Console.WriteLine($"load average at the start: {loadAtStart}; at the end: {File.ReadAllText("/proc/loadavg").Trim()}");
 Console.WriteLine($"database: {database}");
-Console.WriteLine($"150-game day, new games  : median {Median(fresh.Select(r => r.Ms)):F1} ms over {iterations} runs (min {fresh.Min(r => r.Ms):F1}, max {fresh.Max(r => r.Ms):F1}); rows written per run: {f.Inserted} games + {f.SnapshotRows} snapshots + 1 ingest_runs");
+Console.WriteLine($"150-game day, new games  : median {Median(fresh.Select(r => r.Ms)):F1} ms over {iterations} runs (min {fresh.Min(r => r.Ms):F1}, max {fresh.Max(r => r.Ms):F1}); rows written per run: {f.GamesInserted} games + {f.SnapshotRows} snapshots + 1 ingest_runs");
 Console.WriteLine($"150-game day, parse only : median {Median(parseOnly):F1} ms (min {parseOnly.Min():F1}, max {parseOnly.Max():F1})");
-Console.WriteLine($"150-game day, unchanged  : median {Median(unchanged.Select(r => r.Ms)):F1} ms over {iterations} runs (min {unchanged.Min(r => r.Ms):F1}, max {unchanged.Max(r => r.Ms):F1}); rows written per run: {u.Inserted + u.Updated} games + {u.SnapshotRows} snapshots + 1 ingest_runs (unchanged {u.Unchanged})");
+Console.WriteLine($"150-game day, unchanged  : median {Median(unchanged.Select(r => r.Ms)):F1} ms over {iterations} runs (min {unchanged.Min(r => r.Ms):F1}, max {unchanged.Max(r => r.Ms):F1}); rows written per run: {u.GamesInserted + u.GamesUpdated} games + {u.SnapshotRows} snapshots + 1 ingest_runs (unchanged {u.GamesUnchanged})");

@@ -8,29 +8,40 @@ namespace GamePulse.Tests.Worker.Hosting;
 [TestClass]
 public sealed class WorkerCommandLineTests
 {
+    /// <summary>Runs the command line as Program.cs does (StartupGuard turns configuration errors into exit 78).</summary>
+    public static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+        var (originalOut, originalError) = (Console.Out, Console.Error);
+        Console.SetOut(output);
+        Console.SetError(error);
+        try
+        {
+            var code = await StartupGuard.RunAsync("worker", () => WorkerCommandLine.RunAsync(args));
+            return (code, output.ToString(), error.ToString());
+        }
+        finally
+        {
+            Console.SetOut(originalOut);
+            Console.SetError(originalError);
+        }
+    }
+
     [TestMethod]
     public async Task Migrate_applies_every_migration_and_list_then_shows_them_applied()
     {
         var connectionString = await PostgresServer.CreateEmptyDatabaseAsync();
-        var output = new StringWriter();
-        var original = Console.Out;
-        Console.SetOut(output);
-        try
-        {
-            Assert.AreEqual(0, await WorkerCommandLine.RunAsync(["migrate", $"--ConnectionStrings:GamePulse={connectionString}"]));
-            Assert.AreEqual(0, await WorkerCommandLine.RunAsync(["migrate", "--list", $"--ConnectionStrings:GamePulse={connectionString}"]));
-        }
-        finally
-        {
-            Console.SetOut(original);
-        }
 
-        StringAssert.Contains(output.ToString(), "Applied");
-        StringAssert.Contains(output.ToString(), "applied  ");
-        Assert.DoesNotContain("pending", output.ToString());
+        var (migrated, migrateOutput, _) = await RunAsync("migrate", $"--ConnectionStrings:GamePulse={connectionString}");
+        var (listed, listOutput, _) = await RunAsync("migrate", "--list", $"--ConnectionStrings:GamePulse={connectionString}");
+
+        Assert.AreEqual((0, 0), (migrated, listed), "both exit 0");
+        StringAssert.Contains(migrateOutput, "Applied", "migrate reports what it applied");
+        StringAssert.Contains(listOutput, "applied  ", "--list shows each migration applied");
+        Assert.DoesNotContain("pending", listOutput, "nothing is left pending");
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         await using var connection = await dataSource.OpenConnectionAsync();
-        Assert.IsGreaterThan(300L, (long)(await new NpgsqlCommand("SELECT count(*) FROM teams", connection).ExecuteScalarAsync())!);
+        Assert.IsGreaterThan(300L, (long)(await new NpgsqlCommand("SELECT count(*) FROM teams", connection).ExecuteScalarAsync())!, "the seed ran");
     }
 
     [TestMethod]
@@ -63,7 +74,7 @@ public sealed class WorkerCommandLineTests
 
         using var host = builder.Build(); // service-provider validation runs here in Development and in tests
 
-        Assert.IsNotNull(host.Services.GetService(typeof(GamePulse.Data.Games.GameRepository)));
+        Assert.IsNotNull(host.Services.GetService(typeof(GamePulse.Data.Games.GameRepository)), "the data layer is registered");
     }
 
     [TestMethod]
@@ -71,39 +82,81 @@ public sealed class WorkerCommandLineTests
     {
         var previous = Environment.GetEnvironmentVariable("ConnectionStrings__GamePulse");
         Environment.SetEnvironmentVariable("ConnectionStrings__GamePulse", null);
-        var errors = new StringWriter();
-        var original = Console.Error;
-        Console.SetError(errors);
         try
         {
-            Assert.AreEqual(78, await StartupGuard.RunAsync("worker", () => WorkerCommandLine.RunAsync(["migrate"])));
+            var (code, _, error) = await RunAsync("migrate");
+
+            Assert.AreEqual(78, code, "EX_CONFIG");
+            StringAssert.Contains(error, "ConnectionStrings__GamePulse is not set", "the line names the setting");
+            Assert.HasCount(1, error.Trim().Split('\n'), "one line, no stack trace");
         }
         finally
         {
-            Console.SetError(original);
             Environment.SetEnvironmentVariable("ConnectionStrings__GamePulse", previous);
         }
-
-        StringAssert.Contains(errors.ToString(), "ConnectionStrings__GamePulse is not set");
-        Assert.HasCount(1, errors.ToString().Trim().Split('\n'));
     }
 
     [TestMethod]
-    public async Task An_unknown_command_or_option_is_a_usage_error()
+    [DataRow("--Ingestion:TickSeconds=7", "Ingestion__TickSeconds must divide 60")]
+    [DataRow("--Ingestion:WindowRefreshCron=0 0 6 * * ?", "Ingestion__WindowRefreshCron '0 0 6 * * ?' looks like Quartz's cron with seconds; Coravel's has five fields, e.g. '0 6 * * *'")]
+    [DataRow("--Ingestion:WindowRefreshCron=at six", "is not a five-field cron")]
+    public async Task A_bad_setting_given_on_the_command_line_reaches_the_host_and_stops_it_with_exit_78(string setting, string reason)
     {
-        var errors = new StringWriter();
-        var original = Console.Error;
-        Console.SetError(errors);
-        try
-        {
-            Assert.AreEqual(64, await WorkerCommandLine.RunAsync(["frobnicate"]));
-            Assert.AreEqual(64, await WorkerCommandLine.RunAsync(["migrate", "--bogus"]));
-        }
-        finally
-        {
-            Console.SetError(original);
-        }
+        var connectionString = await PostgresServer.CreateDatabaseAsync();
 
-        StringAssert.Contains(errors.ToString(), "usage:");
+        var (code, _, error) = await RunAsync("ingest", "--league", "mens", "--date", "today", $"--ConnectionStrings:GamePulse={connectionString}", setting);
+
+        Assert.AreEqual(78, code, "EX_CONFIG, also through System.CommandLine");
+        StringAssert.Contains(error, reason, "the line says what is wrong");
+        Assert.HasCount(1, error.Trim().Split('\n'), "one line, no stack trace");
+    }
+
+    [TestMethod]
+    [DataRow(new[] { "frobnicate" }, "GamePulse.Worker: Unrecognized command or argument 'frobnicate'.", "GamePulse.Worker --help")]
+    [DataRow(new[] { "migrate", "--bogus" }, "migrate: Unrecognized command or argument '--bogus'.", "GamePulse.Worker migrate --help")]
+    [DataRow(new[] { "run", "extra" }, "run: Unrecognized command or argument 'extra'.", "GamePulse.Worker run --help")]
+    public async Task An_unknown_command_or_option_is_a_usage_error_naming_the_help_to_read(string[] args, string reason, string help)
+    {
+        var (code, _, error) = await RunAsync(args);
+
+        Assert.AreEqual(64, code, "EX_USAGE");
+        StringAssert.StartsWith(error, reason, "the first line names the mistake");
+        StringAssert.Contains(error, $"Run '{help}' for its usage.", "and where to read the usage");
+    }
+
+    [TestMethod]
+    public async Task Help_lists_every_command_and_how_to_override_settings()
+    {
+        foreach (var args in new[] { new[] { "--help" }, ["-h"], ["help"] })
+        {
+            var (code, output, _) = await RunAsync(args);
+
+            Assert.AreEqual(0, code, string.Join(' ', args));
+            StringAssert.Contains(output, "Usage:\n  GamePulse.Worker [command] [options]", "the usage names the executable");
+            foreach (var command in new[] { "run", "migrate", "pulse", "ingest", "backfill" })
+            {
+                StringAssert.Matches(output, new System.Text.RegularExpressions.Regex($@"\n  {command} "), $"{string.Join(' ', args)} lists {command}");
+            }
+
+            StringAssert.Contains(output, "--Section:Key=Value", "the overrides are explained");
+        }
+    }
+
+    [TestMethod]
+    [DataRow("run", "--Section:Key=Value")]
+    [DataRow("migrate", "--list")]
+    [DataRow("pulse recompute", "--from <date>", "--to <date>")]
+    [DataRow("ingest", "--league <league> (REQUIRED)", "--date <date>", "--file <path>", "--source <espn|ncaa>")]
+    [DataRow("backfill", "--league <league> (REQUIRED)", "--from <date> (REQUIRED)", "--to <date> (REQUIRED)")]
+    public async Task Each_command_has_its_own_help_without_a_database(string command, params string[] expected)
+    {
+        var (code, output, error) = await RunAsync([.. command.Split(' '), "--help"]);
+
+        Assert.AreEqual(0, code, error);
+        StringAssert.Contains(output, $"GamePulse.Worker {command} [options]", "the usage line is the command's");
+        foreach (var text in expected.Append("--Section:Key=Value"))
+        {
+            StringAssert.Contains(output, text, $"{command} --help shows {text}");
+        }
     }
 }

@@ -40,9 +40,9 @@ public sealed class IngestHarness(TestDatabase database)
 
     public static NcaaScoreSource Ncaa(IngestionOptions options) => new(Options.Create(options), TimeProvider.System);
 
-    public Task<IngestReport> FileAsync(string fixture, GamePulse.Data.Leagues.League? league = null, GamePulse.Data.Teams.ScoreSource source = GamePulse.Data.Teams.ScoreSource.Espn) =>
+    public Task<IngestRun> FileAsync(string fixture, GamePulse.Data.Leagues.League? league = null, GamePulse.Data.Teams.ScoreSource source = GamePulse.Data.Teams.ScoreSource.Espn) =>
         BytesAsync(File.ReadAllBytes(RepositoryPaths.Fixture(fixture)), league, source);
 
-    public Task<IngestReport> BytesAsync(byte[] body, GamePulse.Data.Leagues.League? league = null, GamePulse.Data.Teams.ScoreSource source = GamePulse.Data.Teams.ScoreSource.Espn) =>
+    public Task<IngestRun> BytesAsync(byte[] body, GamePulse.Data.Leagues.League? league = null, GamePulse.Data.Teams.ScoreSource source = GamePulse.Data.Teams.ScoreSource.Espn) =>
         Ingester.IngestSavedAsync(new IngestTarget("file", league ?? Leagues.Mens, null, source), body, CancellationToken.None);
 }

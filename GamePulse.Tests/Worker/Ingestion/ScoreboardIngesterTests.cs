@@ -40,9 +40,9 @@ public sealed class ScoreboardIngesterTests
         var first = await harness.FileAsync(Early);
         var second = await harness.FileAsync(Later);
 
-        Assert.AreEqual((IngestOutcome.Succeeded, 10, 10, 0), (first.Outcome, first.GamesSeen, first.Inserted, first.Updated));
+        Assert.AreEqual((IngestOutcome.Succeeded, 10, 10, 0), (first.Outcome, first.GamesSeen, first.GamesInserted, first.GamesUpdated));
         Assert.AreEqual(10, first.SnapshotRows);
-        Assert.AreEqual((0, 5, 5, 5), (second.Inserted, second.Updated, second.Unchanged, second.SnapshotRows), "4 live games moved on and 1 tipped off; 5 are still scheduled");
+        Assert.AreEqual((0, 5, 5, 5), (second.GamesInserted, second.GamesUpdated, second.GamesUnchanged, second.SnapshotRows), "4 live games moved on and 1 tipped off; 5 are still scheduled");
         var stJohns = (await database.QueryAsync<(string State, short? Period, string? Clock, short? Home, short? Away)>(
             "SELECT state, period, clock, home_score, away_score FROM games WHERE espn_id = '401719131'")).Single();
         Assert.AreEqual((GameState.Live, (short?)2, "5:09", (short?)54), (stJohns.State, stJohns.Period, stJohns.Clock, stJohns.Home));
@@ -64,7 +64,7 @@ public sealed class ScoreboardIngesterTests
 
             var again = await harness.FileAsync(fixture);
 
-            Assert.AreEqual((0, 0, 10, 0), (again.Inserted, again.Updated, again.Unchanged, again.SnapshotRows), fixture);
+            Assert.AreEqual((0, 0, 10, 0), (again.GamesInserted, again.GamesUpdated, again.GamesUnchanged, again.SnapshotRows), fixture);
             Assert.AreEqual(versions, await Versions(), $"no game row got a new version replaying {fixture}");
             Assert.AreEqual(snapshots, await database.ScalarAsync<long>("SELECT count(*) FROM game_snapshots"));
         }
@@ -149,8 +149,8 @@ public sealed class ScoreboardIngesterTests
         var men = await harness.FileAsync("ncaa/scoreboard-men-2021-02-13-pre.json", Leagues.Mens, ScoreSource.Ncaa);
         var women = await harness.FileAsync("ncaa/scoreboard-women-2025-04-06-final.json", Leagues.Womens, ScoreSource.Ncaa);
 
-        Assert.AreEqual((IngestOutcome.Succeeded, 131, 131), (men.Outcome, men.GamesSeen, men.Inserted));
-        Assert.AreEqual((IngestOutcome.Succeeded, 1), (women.Outcome, women.Inserted));
+        Assert.AreEqual((IngestOutcome.Succeeded, 131, 131), (men.Outcome, men.GamesSeen, men.GamesInserted));
+        Assert.AreEqual((IngestOutcome.Succeeded, 1), (women.Outcome, women.GamesInserted));
         Assert.AreEqual(7L, await database.ScalarAsync<long>("SELECT count(*) FROM games WHERE league_id = 1 AND state = 'postponed' AND start_time IS NOT NULL"));
         var final = (await database.QueryAsync<(string Home, short HomeScore, short AwayScore, short HomeSeed)>(
             "SELECT h.slug, g.home_score, g.away_score, g.home_seed FROM games g JOIN teams h ON h.id = g.home_team_id WHERE g.ncaa_id = '6384811' AND g.league_id = 2")).Single();
@@ -169,7 +169,7 @@ public sealed class ScoreboardIngesterTests
 
         var report = await harness.BytesAsync(Encoding.UTF8.GetBytes(json.ToJsonString()));
 
-        Assert.AreEqual((IngestOutcome.Succeeded, 10), (report.Outcome, report.Inserted));
+        Assert.AreEqual((IngestOutcome.Succeeded, 10), (report.Outcome, report.GamesInserted));
         var created = (await database.QueryAsync<(string Slug, string Origin, string? Color, string? Logo)>(
             "SELECT slug, origin, primary_color, logo_url FROM teams WHERE league_id = 1 AND espn_id = '990001'")).Single();
         Assert.AreEqual(("brand-new-bobcats", "feed", "abcdef", "https://example.test/bobcats.png"), created);
@@ -184,7 +184,7 @@ public sealed class ScoreboardIngesterTests
 
         var report = await harness.BytesAsync(Encoding.UTF8.GetBytes(json.ToJsonString()));
 
-        Assert.AreEqual((IngestOutcome.Partial, 10, 9, 1), (report.Outcome, report.GamesSeen, report.Inserted, report.Skipped));
+        Assert.AreEqual((IngestOutcome.Partial, 10, 9, 1), (report.Outcome, report.GamesSeen, report.GamesInserted, report.GamesSkipped));
         StringAssert.Contains(report.Error, "401721401");
         Assert.AreEqual(9L, await database.ScalarAsync<long>("SELECT count(*) FROM games"));
     }

@@ -1,7 +1,6 @@
 using GamePulse.Data.Games;
 using GamePulse.Data.Teams;
 using GamePulse.Tests.Support;
-using GamePulse.Worker.Hosting;
 
 namespace GamePulse.Tests.Worker.Pulse;
 
@@ -33,35 +32,19 @@ public sealed class PulseCommandTests
     }
 
     [TestMethod]
-    [DataRow("pulse", "--from", "2025-02-01")]
-    [DataRow("pulse", "recompute", "--from", "02/01/2025")]
-    [DataRow("pulse", "recompute", "--to")]
-    [DataRow("pulse", "recompute", "--from", "2025-02-05", "--to", "2025-02-01")]
-    [DataRow("pulse", "recompute", "--everything")]
-    public async Task Bad_arguments_exit_64_with_one_clear_line_and_the_usage(params string[] args)
+    [DataRow("pulse: Required command was not provided.", "pulse", "--from", "2025-02-01")]
+    [DataRow("pulse recompute: --from '02/01/2025' is not a date (yyyy-MM-dd, today or yesterday)", "pulse", "recompute", "--from", "02/01/2025")]
+    [DataRow("pulse recompute: Required argument missing for option: '--to'.", "pulse", "recompute", "--to")]
+    [DataRow("pulse recompute: --from 2025-02-05 is after --to 2025-02-01", "pulse", "recompute", "--from", "2025-02-05", "--to", "2025-02-01")]
+    [DataRow("pulse recompute: Unrecognized command or argument '--everything'.", "pulse", "recompute", "--everything")]
+    public async Task Bad_arguments_exit_64_with_one_clear_line_and_where_the_usage_is(string reason, params string[] args)
     {
         var (code, _, error) = await RunAsync(args);
 
-        Assert.AreEqual(64, code);
-        StringAssert.StartsWith(error, "pulse: ");
-        StringAssert.Contains(error, "usage: GamePulse.Worker");
+        Assert.AreEqual(64, code, "EX_USAGE");
+        StringAssert.Contains(error, reason, "the reason is on stderr");
+        StringAssert.Contains(error, "--help' for its usage.", "and where to read the usage");
     }
 
-    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var (output, error) = (new StringWriter(), new StringWriter());
-        var (originalOut, originalError) = (Console.Out, Console.Error);
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            var code = await WorkerCommandLine.RunAsync(args);
-            return (code, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(originalOut);
-            Console.SetError(originalError);
-        }
-    }
+    private static Task<(int Code, string Output, string Error)> RunAsync(params string[] args) => Hosting.WorkerCommandLineTests.RunAsync(args);
 }

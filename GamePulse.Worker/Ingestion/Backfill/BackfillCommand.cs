@@ -1,9 +1,11 @@
+using System.CommandLine;
 using GamePulse.Data.Games;
 using GamePulse.Data.Ingestion;
 using GamePulse.Data.Leagues;
 using GamePulse.Worker.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Spectre.Console;
 
 namespace GamePulse.Worker.Ingestion.Backfill;
 
@@ -14,31 +16,39 @@ namespace GamePulse.Worker.Ingestion.Backfill;
 /// </summary>
 public static class BackfillCommand
 {
-    private static readonly HashSet<string> Options = ["--league", "--from", "--to"];
+    public const int MaxDays = 400;
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create(IReadOnlyList<string> settings)
     {
+        var league = CommandOptions.League();
+        var from = CommandOptions.Date("--from", "first date", required: true);
+        var to = CommandOptions.Date("--to", "last date", required: true);
+        var command = new Command("backfill", $"Ingest every date of a range, oldest first; resumable (run it again), rate-limited. Exit 0 all done, 1 some failed or Ctrl-C, 64 usage. {CommandOptions.SettingsNote}")
+        {
+            league, from, to,
+        };
+        command.SetAction((result, _) => RunAsync(result.GetRequiredValue(league), result.GetRequiredValue(from)!.Value, result.GetRequiredValue(to)!.Value, settings));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string leagueName, DateOnly from, DateOnly to, IReadOnlyList<string> settings)
+    {
+        // Checked before the host is built, so a typo never needs a database.
+        if (to < from)
+        {
+            throw new UsageException("--to is before --from");
+        }
+
+        if (to.DayNumber - from.DayNumber > MaxDays)
+        {
+            throw new UsageException($"the range is longer than {MaxDays} days; split it");
+        }
+
         try
         {
-            // Arguments are checked before the host is built, so a typo never needs a database.
-            var arguments = new CommandArguments("backfill", args, Options);
-            var leagueName = arguments.Required("--league");
-            var from = arguments.Date("--from", TimeProvider.System);
-            var to = arguments.Date("--to", TimeProvider.System);
-            if (to < from)
-            {
-                throw new UsageException("backfill: --to is before --from");
-            }
-
-            if (to.DayNumber - from.DayNumber > 400)
-            {
-                throw new UsageException("backfill: the range is longer than 400 days; split it");
-            }
-
-            using var host = WorkerHost.CreateBuilder([]).Build();
+            using var host = WorkerHost.CreateBuilder([.. settings]).Build();
             var services = host.Services;
-            var clock = services.GetRequiredService<TimeProvider>();
-            var league = await CommandArguments.LeagueAsync(services.GetRequiredService<LeagueRepository>(), "backfill", leagueName, CancellationToken.None);
+            var league = await CommandOptions.LeagueAsync(services.GetRequiredService<LeagueRepository>(), leagueName, CancellationToken.None);
             using var cancel = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) =>
             {
@@ -51,16 +61,10 @@ public static class BackfillCommand
                 services.GetRequiredService<IngestRunRepository>(),
                 services.GetRequiredService<GameRepository>(),
                 services.GetRequiredService<IOptions<IngestionOptions>>().Value,
-                clock);
-            var progress = new BackfillProgress(Console.Out, interactive: !Console.IsOutputRedirected);
-            var summary = await runner.RunAsync(league, from, to, progress.Report, cancel.Token);
-            progress.Finish(summary);
+                services.GetRequiredService<TimeProvider>());
+            var progress = Console.IsOutputRedirected ? BackfillProgress.Lines(Console.Out) : BackfillProgress.Bar(AnsiConsole.Console);
+            var summary = await progress.TrackAsync(league, report => runner.RunAsync(league, from, to, report, cancel.Token));
             return summary.Failed > 0 || summary.Cancelled ? 1 : 0;
-        }
-        catch (UsageException ex)
-        {
-            await Console.Error.WriteLineAsync($"{ex.Message}\n{WorkerCommandLine.Usage}");
-            return 64;
         }
         catch (NpgsqlException ex)
         {

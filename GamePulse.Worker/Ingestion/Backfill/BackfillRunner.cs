@@ -6,7 +6,8 @@ using Npgsql;
 
 namespace GamePulse.Worker.Ingestion.Backfill;
 
-public sealed record BackfillStep(int Done, int Total, DateOnly Date, IngestReport? Report);
+/// <summary>One date of a backfill done: its run, or null when an earlier run had already ingested it.</summary>
+public sealed record BackfillStep(int Done, int Total, DateOnly Date, IngestRun? Run);
 
 public sealed record BackfillSummary(int Total, int AlreadyDone, int Succeeded, int Failed, int GamesWritten, bool Cancelled);
 
@@ -64,7 +65,7 @@ public sealed class BackfillRunner(IScoreSource source, ScoreboardIngester inges
             else
             {
                 succeeded++;
-                written += report.Inserted + report.Updated;
+                written += report.GamesInserted + report.GamesUpdated;
             }
 
             progress(new BackfillStep(done, total, date, report));

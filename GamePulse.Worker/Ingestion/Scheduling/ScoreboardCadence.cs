@@ -2,9 +2,6 @@ using GamePulse.Data.Games;
 
 namespace GamePulse.Worker.Ingestion.Scheduling;
 
-/// <summary>A stored game as the cadence sees it.</summary>
-public sealed record GameTiming(string State, DateTimeOffset? StartTime);
-
 /// <summary>The cadence settings, in one place so the rules below stay pure and testable.</summary>
 public sealed record CadenceSettings(TimeSpan Live, TimeSpan Idle, TimeSpan Tolerance)
 {

@@ -73,35 +73,4 @@ public sealed class BackfillRunnerTests
         Assert.AreEqual(0, again.GamesWritten);
         Assert.AreEqual(3L, await database.ScalarAsync<long>(Analyzes), "a re-run that wrote nothing leaves statistics to autovacuum");
     }
-
-    [TestMethod]
-    public void Progress_is_one_line_per_date_when_output_is_not_a_terminal()
-    {
-        using var output = new StringWriter();
-        var progress = new BackfillProgress(output, interactive: false);
-        var report = new IngestReport { Job = "backfill", League = "mens-college-basketball", Source = "espn", Outcome = IngestOutcome.Succeeded, Inserted = 10 };
-
-        progress.Report(new BackfillStep(1, 2, From, null));
-        progress.Report(new BackfillStep(2, 2, From.AddDays(1), report));
-        progress.Finish(new BackfillSummary(2, 1, 1, 0, 10, Cancelled: false));
-
-        var lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
-        CollectionAssert.AreEqual(
-            new[]
-            {
-                "backfill 1/2 2025-02-03 already done",
-                "backfill 2/2 2025-02-04 succeeded (+10 new, 0 updated)",
-                "backfill finished: 2 date(s), 1 already done, 1 ingested, 0 failed, 10 game row(s) written",
-            },
-            lines);
-    }
-
-    [TestMethod]
-    public void On_a_terminal_progress_redraws_one_bar()
-    {
-        using var output = new StringWriter();
-        new BackfillProgress(output, interactive: true).Report(new BackfillStep(1, 2, From, null));
-
-        Assert.AreEqual("\r[###############...............] 1/2 2025-02-03 already done", output.ToString().TrimEnd());
-    }
 }

@@ -29,7 +29,7 @@ public sealed class FeedFaultTests
         harness = IngestHarness.Create(database);
     }
 
-    private async Task<IngestReport> IngestAsync(FakeFeedServer server, Action<IngestionOptions>? configure = null)
+    private async Task<IngestRun> IngestAsync(FakeFeedServer server, Action<IngestionOptions>? configure = null)
     {
         var options = IngestHarness.FastOptions(server.BaseUrl);
         configure?.Invoke(options);
@@ -44,7 +44,7 @@ public sealed class FeedFaultTests
 
         var report = await IngestAsync(server);
 
-        Assert.AreEqual((IngestOutcome.Succeeded, 200, 10), (report.Outcome, report.HttpStatus, report.Inserted));
+        Assert.AreEqual((IngestOutcome.Succeeded, (short?)200, 10), (report.Outcome, report.HttpStatus, report.GamesInserted));
         Assert.AreEqual("/apis/site/v2/sports/basketball/mens-college-basketball/scoreboard?dates=20250204&groups=50&limit=500", server.Requests.Single().PathAndQuery);
     }
 
@@ -64,7 +64,7 @@ public sealed class FeedFaultTests
 
         var report = await IngestAsync(server);
 
-        Assert.AreEqual((IngestOutcome.Succeeded, 200, 10), (report.Outcome, report.HttpStatus, report.Inserted));
+        Assert.AreEqual((IngestOutcome.Succeeded, (short?)200, 10), (report.Outcome, report.HttpStatus, report.GamesInserted));
         Assert.HasCount(2, server.Requests);
     }
 
@@ -102,7 +102,7 @@ public sealed class FeedFaultTests
 
         var report = await IngestAsync(server);
 
-        Assert.AreEqual((IngestOutcome.Failed, 404), (report.Outcome, report.HttpStatus));
+        Assert.AreEqual((IngestOutcome.Failed, (short?)404), (report.Outcome, report.HttpStatus));
         StringAssert.Contains(report.Error, "404");
         Assert.HasCount(1, server.Requests);
         Assert.AreEqual((short)404, (await database.RecentRunsAsync(1)).Single().HttpStatus);
@@ -132,7 +132,7 @@ public sealed class FeedFaultTests
 
         var report = await IngestAsync(server);
 
-        Assert.AreEqual((IngestOutcome.Failed, 200), (report.Outcome, report.HttpStatus));
+        Assert.AreEqual((IngestOutcome.Failed, (short?)200), (report.Outcome, report.HttpStatus));
         StringAssert.Contains(report.Error, "not valid JSON");
         Assert.AreEqual(before, await database.ScalarAsync<string>("SELECT string_agg(xmin::text, ',' ORDER BY id) FROM games"));
     }
@@ -161,7 +161,7 @@ public sealed class FeedFaultTests
 
         var report = await harness.Ingester.FetchAndIngestAsync(source, new IngestTarget("manual", Leagues.Womens, new DateOnly(2025, 4, 6), ScoreSource.Ncaa), CancellationToken.None);
 
-        Assert.AreEqual((IngestOutcome.Succeeded, 1), (report.Outcome, report.Inserted));
+        Assert.AreEqual((IngestOutcome.Succeeded, 1), (report.Outcome, report.GamesInserted));
         var request = server.Requests.Single();
         Assert.AreEqual(("/scoreboard/basketball-women/d1/2025/04/06/all-conf", "secret-key"), (request.PathAndQuery, request.NcaaKey));
     }
@@ -192,7 +192,7 @@ public sealed class FeedFaultTests
         var broken = new ScoreboardIngester(nowhere, new TeamRepository(nowhere), new GamePulse.Data.Games.GameRepository(nowhere), new GamePulse.Data.Pulse.PulseRepository(nowhere), new IngestRunRepository(nowhere), streaks, TimeProvider.System, log);
         var target = new IngestTarget("scoreboard", Leagues.Mens, Day, ScoreSource.Espn);
 
-        var reports = new List<IngestReport>();
+        var reports = new List<IngestRun>();
         for (var i = 0; i < 3; i++)
         {
             reports.Add(await broken.FetchAndIngestAsync(source, target, CancellationToken.None));
