@@ -23,7 +23,9 @@ public sealed class LegacyUpgradeTests
 
     private const string OldHistory = "SELECT version, name, to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') FROM schema_migrations ORDER BY version";
 
-    private const string NewHistory = "SELECT version, description, to_char(applied_on, 'YYYY-MM-DD HH24:MI:SS.US') FROM version_info ORDER BY version";
+    // The old runner's versions only: migrations added since its last release are applied by the upgrade on top.
+    private static readonly string OldVersions = string.Join(", ", OldRunnerDatabase.Versions);
+    private static readonly string NewHistory = $"SELECT version, description, to_char(applied_on, 'YYYY-MM-DD HH24:MI:SS.US') FROM version_info WHERE version IN ({OldVersions}) ORDER BY version";
 
     [TestMethod]
     public async Task A_database_of_the_old_runner_upgrades_with_one_migrate_that_applies_nothing_and_touches_no_data()
@@ -37,12 +39,12 @@ public sealed class LegacyUpgradeTests
 
         var applied = await database.Migrator().MigrateAsync();
 
-        Assert.IsEmpty(applied, "nothing is applied again");
+        CollectionAssert.AreEqual(NewSinceTheOldRunner(database), applied.Select(m => m.Version).ToList(), "nothing is applied again; only migrations added since the old runner's last release");
         Assert.AreEqual(data, await database.ScalarAsync<string>(DataFingerprint), "no row of any table was written");
         Assert.AreEqual(1L, await database.ScalarAsync<long>("SELECT count(*) FROM teams WHERE display_name = 'Renamed By Hand'"), "the seed did not run again over an edited team");
         Assert.IsFalse(await database.TableExistsAsync("schema_migrations"), "the old table is dropped");
         CollectionAssert.AreEqual(history, await database.RowsAsync(NewHistory), "version_info records each old version with its name and when it was applied");
-        CollectionAssert.AreEqual(checksums, await database.RowsAsync("SELECT version, checksum FROM migration_checksums ORDER BY version"), "the checksums are carried over");
+        CollectionAssert.AreEqual(checksums, await database.RowsAsync($"SELECT version, checksum FROM migration_checksums WHERE version IN ({OldVersions}) ORDER BY version"), "the checksums are carried over");
         Assert.IsTrue(await database.Migrator().IsUpToDateAsync(), "the readiness check is satisfied");
         Assert.IsEmpty(await database.Migrator().MigrateAsync(), "the next migrate has nothing to do");
     }
@@ -57,11 +59,12 @@ public sealed class LegacyUpgradeTests
 
         var applied = await database.Migrator().MigrateAsync();
 
-        CollectionAssert.AreEqual(new long[] { 400, 401 }, applied.Select(m => m.Version).ToList(), "only the migrations the old runner never applied");
+        var shipped = database.Migrator().Shipped.Select(m => m.Version).ToList();
+        CollectionAssert.AreEqual(shipped.Where(v => v > 301).ToList(), applied.Select(m => m.Version).ToList(), "only the migrations the old runner never applied (400, 401 and every one added since)");
         Assert.AreEqual(data, await database.ScalarAsync<string>(DataFingerprint), "adding a column and an index rewrote no row");
         Assert.IsFalse(await database.TableExistsAsync("schema_migrations"), "the old table is dropped");
-        Assert.AreEqual(8L, await database.ScalarAsync<long>("SELECT count(*) FROM version_info"), "every migration is recorded once");
-        Assert.AreEqual(8L, await database.ScalarAsync<long>("SELECT count(*) FROM migration_checksums"), "with its checksum");
+        Assert.AreEqual(shipped.Count, await database.ScalarAsync<long>("SELECT count(*) FROM version_info"), "every migration is recorded once");
+        Assert.AreEqual(shipped.Count, await database.ScalarAsync<long>("SELECT count(*) FROM migration_checksums"), "with its checksum");
     }
 
     [TestMethod]
@@ -97,7 +100,7 @@ public sealed class LegacyUpgradeTests
         Assert.IsFalse(await database.Migrator().IsUpToDateAsync(), "while schema_migrations remains, the database is not ready");
         Assert.IsTrue((await database.Migrator().ListAsync()).InPreviousRunnersTable, "--list reads the old table while it remains");
 
-        Assert.IsEmpty(await database.Migrator().MigrateAsync(), "nothing is applied again");
+        CollectionAssert.AreEqual(NewSinceTheOldRunner(database), (await database.Migrator().MigrateAsync()).Select(m => m.Version).ToList(), "nothing is applied again; only migrations added since the old runner's last release");
         CollectionAssert.AreEqual(history, await database.RowsAsync(NewHistory), "the history is moved");
         Assert.IsFalse(await database.TableExistsAsync("schema_migrations"), "and the old table dropped");
     }
@@ -111,4 +114,8 @@ public sealed class LegacyUpgradeTests
         VALUES ('manual', 1, date '2025-03-01', 'espn', now(), now(), 1, 1, 12, 'succeeded');
         INSERT INTO users (email, security_stamp) VALUES ('fan@example.test', gen_random_uuid());
         """);
+
+    private static List<long> NewSinceTheOldRunner(MigrationTestDatabase database) =>
+        [.. database.Migrator().Shipped.Select(m => m.Version).Where(v => !OldRunnerDatabase.Versions.Contains(v))];
+
 }

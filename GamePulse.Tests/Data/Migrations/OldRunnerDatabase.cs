@@ -25,6 +25,9 @@ internal static partial class OldRunnerDatabase
 
     private const string ResourcePrefix = "GamePulse.Data.Migrations.";
 
+    /// <summary>The versions that runner's last release shipped; migrations added since were never its to apply.</summary>
+    public static IReadOnlyList<long> Versions { get; } = [1, 2, 100, 200, 300, 301, 400, 401];
+
     public static string ScriptChecksum(string sql) => Sha256(sql.Replace("\r\n", "\n", StringComparison.Ordinal));
 
     /// <summary>Applies the old catalog up to <paramref name="lastVersion"/> the way the old runner did.</summary>
@@ -74,7 +77,7 @@ internal static partial class OldRunnerDatabase
             migrations.Add(new(long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), match.Groups[2].Value, sql, ScriptChecksum(sql)));
         }
 
-        return [.. migrations.OrderBy(m => m.Version)];
+        return [.. migrations.Where(m => Versions.Contains(m.Version)).OrderBy(m => m.Version)];
     }
 
     private static string Sha256(string content) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
