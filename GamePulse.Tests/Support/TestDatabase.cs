@@ -32,6 +32,9 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static async Task<TestDatabase> CreateAsync() => new(await PostgresServer.CreateDatabaseAsync());
 
+    /// <summary>A database created elsewhere (e.g. in the cluster outage tests stop and start).</summary>
+    public static TestDatabase Over(string connectionString) => new(connectionString);
+
     public async Task<T> ScalarAsync<T>(string sql, object? parameters = null)
     {
         await using var connection = await DataSource.OpenConnectionAsync();
