@@ -19,7 +19,6 @@ public sealed class LoginModel(
     LoginRequestRepository requests,
     RateLimitRepository rateLimits,
     IOptions<SiteOptions> site,
-    IHostEnvironment environment,
     ILogger<LoginModel> logger) : PageModel
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
@@ -60,7 +59,7 @@ public sealed class LoginModel(
         }
 
         var returnUrl = ReturnUrls.LocalOrNull(Url, ReturnUrl);
-        var browserIdHash = LoginBrowserCookie.Issue(HttpContext, environment, Lifetime);
+        var browserIdHash = LoginBrowserCookie.Issue(HttpContext, Lifetime);
         var clientIp = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var allowed = await rateLimits.TryAcquireAsync(
         [
