@@ -19,12 +19,15 @@ public static class SeoEndpoints
 {
     private const string SitemapNs = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
+    // HEAD wherever GET: crawlers and monitors ask with HEAD first (Kestrel sends no body for it).
+    private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
+
     public static IEndpointRouteBuilder MapSeo(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/robots.txt", (IOptions<SiteOptions> site) =>
+        app.MapMethods("/robots.txt", GetAndHead, (IOptions<SiteOptions> site) =>
             Results.Text($"User-agent: *\nAllow: /\n\nSitemap: {site.Value.Absolute("/sitemap.xml")}\n", "text/plain; charset=utf-8"));
 
-        app.MapGet("/sitemap.xml", async (SitemapQuery query, IOptions<SiteOptions> site, PageCaching caching, HttpContext context, CancellationToken cancellationToken) =>
+        app.MapMethods("/sitemap.xml", GetAndHead, async (SitemapQuery query, IOptions<SiteOptions> site, PageCaching caching, HttpContext context, CancellationToken cancellationToken) =>
         {
             var (seasons, leagues) = await query.IndexAsync(cancellationToken);
             caching.Slow(context, []);
@@ -45,7 +48,7 @@ public static class SeoEndpoints
             });
         }).CacheOutput(PageCaching.PolicyName);
 
-        app.MapGet("/sitemaps/{file}", async (string file, SitemapQuery query, LeagueRepository leagues, IOptions<SiteOptions> site, PageCaching caching, HttpContext context, CancellationToken cancellationToken) =>
+        app.MapMethods("/sitemaps/{file}", GetAndHead, async (string file, SitemapQuery query, LeagueRepository leagues, IOptions<SiteOptions> site, PageCaching caching, HttpContext context, CancellationToken cancellationToken) =>
         {
             if (!file.EndsWith(".xml", StringComparison.Ordinal) || file.Length > 80)
             {
