@@ -1,3 +1,4 @@
+using GamePulse.Web.Outage;
 using Microsoft.AspNetCore.OutputCaching;
 using Npgsql;
 
@@ -6,14 +7,30 @@ namespace GamePulse.Web.Caching;
 /// <summary>
 /// Keeps output-cached pages honest: LISTENs on PostgreSQL channel "gamepulse_games", whose payload the Worker sets to
 /// "{league-slug}:{yyyy-MM-dd}" after it changes games of that league and date, and evicts the pages tagged with it.
-/// A dropped connection is re-opened with backoff; because notifications sent meanwhile are lost, every cached page
-/// is evicted on reconnect. The shared game data of <see cref="GameDayCache"/> is evicted the same way.
+/// The shared game data of <see cref="GameDayCache"/> is evicted the same way.
+/// A dropped connection is re-opened with backoff. Notifications sent meanwhile are lost, so on reconnect the dates
+/// whose games changed since the connection was last known alive are evicted, and only those: a reconnect does not
+/// throw away pages that are still right (decision 0206). The connection doubles as this instance's view of whether
+/// PostgreSQL is there (<see cref="DatabaseAvailability"/>): a heartbeat every 15 s while no notification arrives.
 /// </summary>
-public sealed class GamesNotificationListener(NpgsqlDataSource dataSource, IOutputCacheStore cache, GameDayCache days, ILogger<GamesNotificationListener> logger) : BackgroundService
+public sealed class GamesNotificationListener(
+    NpgsqlDataSource dataSource,
+    IOutputCacheStore cache,
+    GameDayCache days,
+    DatabaseAvailability database,
+    ILogger<GamesNotificationListener> logger) : BackgroundService
 {
     public const string Channel = "gamepulse_games";
 
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
+
+    // A game's updated_at is its transaction's start, which may be a little before the last heartbeat even though the
+    // change committed (and NOTIFYed) after the connection dropped: look back this much further.
+    private static readonly TimeSpan ChangeMargin = TimeSpan.FromMinutes(2);
+
+    // More changed dates than this (a long outage during a backfill) and everything is evicted instead.
+    private const int MaxTagsPerReconnect = 500;
 
     private readonly TaskCompletionSource listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -26,7 +43,7 @@ public sealed class GamesNotificationListener(NpgsqlDataSource dataSource, IOutp
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var backoff = TimeSpan.FromSeconds(1);
-        var firstConnection = true;
+        DateTime? lastAlive = null; // the database's clock, the last time this listener was known to hear everything
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -38,27 +55,37 @@ public sealed class GamesNotificationListener(NpgsqlDataSource dataSource, IOutp
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
 
-                if (!firstConnection)
+                var listeningSince = await DatabaseNowAsync(connection, stoppingToken);
+                if (lastAlive is { } since)
                 {
-                    await EvictAsync(PageCaching.SiteTag, stoppingToken); // we may have missed notifications while away
+                    await EvictChangedSinceAsync(connection, since - ChangeMargin, stoppingToken); // missed while away
                 }
 
-                firstConnection = false;
+                lastAlive = listeningSince;
+                database.MarkUp();
                 listening.TrySetResult();
                 backoff = TimeSpan.FromSeconds(1);
                 logger.LogInformation("Listening for game changes on {Channel}", Channel);
                 while (!stoppingToken.IsCancellationRequested)
                 {
-                    await connection.WaitAsync(stoppingToken);
+                    if (!await connection.WaitAsync(Heartbeat, stoppingToken))
+                    {
+                        lastAlive = await DatabaseNowAsync(connection, stoppingToken);
+                        database.MarkUp();
+                    }
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
-            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or System.Net.Sockets.SocketException or IOException)
+            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or System.Net.Sockets.SocketException or IOException or TimeoutException)
             {
-                logger.LogWarning(ex, "Lost the {Channel} listener; reconnecting in {Delay}", Channel, backoff);
+                database.MarkDown($"the {Channel} listener lost its connection");
+                // The pool's idle connections went with it (a restart, a failover): requests open fresh ones instead of
+                // each failing once on a dead socket when the database is back.
+                dataSource.Clear();
+                logger.LogWarning("Lost the {Channel} listener ({Error}); reconnecting in {Delay}", Channel, ex.GetBaseException().Message, backoff);
                 try
                 {
                     await Task.Delay(backoff, stoppingToken);
@@ -70,6 +97,37 @@ public sealed class GamesNotificationListener(NpgsqlDataSource dataSource, IOutp
 
                 backoff = backoff * 2 > MaxBackoff ? MaxBackoff : backoff * 2;
             }
+        }
+    }
+
+    // The channel's name is in the statement so the listener's connection can be told apart in pg_stat_activity.
+    private static async Task<DateTime> DatabaseNowAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"SELECT now() /* {Channel} listener */", connection);
+        return (DateTime)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private async Task EvictChangedSinceAsync(NpgsqlConnection connection, DateTime since, CancellationToken cancellationToken)
+    {
+        var tags = new List<string>();
+        await using (var command = new NpgsqlCommand("""
+            SELECT DISTINCT l.slug || ':' || to_char(g.game_date, 'YYYY-MM-DD')
+            FROM games g JOIN leagues l ON l.id = g.league_id
+            WHERE g.updated_at >= $1
+            """, connection))
+        {
+            command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = DateTime.SpecifyKind(since, DateTimeKind.Utc) });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                tags.Add(reader.GetString(0));
+            }
+        }
+
+        logger.LogInformation("Reconnected to {Channel}: evicting {Count} league-day(s) changed while away", Channel, tags.Count);
+        foreach (var tag in tags.Count > MaxTagsPerReconnect ? [PageCaching.SiteTag] : tags)
+        {
+            await EvictAsync(tag, cancellationToken);
         }
     }
 
