@@ -1,11 +1,22 @@
 using GamePulse.Data.Accounts;
+using GamePulse.Worker.Ingestion;
 using Microsoft.Extensions.Options;
 
 namespace GamePulse.Worker.Email;
 
-/// <summary>Hourly: deletes expired sign-in requests, old outbox rows and stale rate-limit events.</summary>
-public sealed class AccountCleanupService(EmailOutboxRepository outbox, IOptions<EmailDispatchOptions> options, ILogger<AccountCleanupService> logger) : BackgroundService
+/// <summary>
+/// Hourly: deletes expired sign-in requests, old outbox rows, stale rate-limit events and revocations of session
+/// cookies that have expired anyway. A database outage is one error per failure streak and one line when it ends.
+/// </summary>
+public sealed class AccountCleanupService(
+    EmailOutboxRepository outbox,
+    SessionRevocationRepository revocations,
+    IOptions<EmailDispatchOptions> options,
+    ILogger<AccountCleanupService> logger) : BackgroundService
 {
+    private const string Streak = "account-cleanup";
+    private readonly FailureStreaks streaks = new();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.CleanupInterval);
@@ -14,12 +25,21 @@ public sealed class AccountCleanupService(EmailOutboxRepository outbox, IOptions
             try
             {
                 var removed = await outbox.CleanupAsync(stoppingToken);
-                logger.LogInformation("Account cleanup removed {LoginRequests} sign-in requests, {OutboxRows} emails, {RateLimitEvents} rate-limit events",
-                    removed.LoginRequests, removed.OutboxRows, removed.RateLimitEvents);
+                var sessions = await revocations.DeleteExpiredAsync(stoppingToken);
+                if (streaks.Recover(Streak) is > 0 and var failures)
+                {
+                    logger.LogInformation("Account cleanup reaches the database again after {Failures} failed run(s)", failures);
+                }
+
+                logger.LogInformation("Account cleanup removed {LoginRequests} sign-in requests, {OutboxRows} emails, {RateLimitEvents} rate-limit events, {RevokedSessions} expired session revocations",
+                    removed.LoginRequests, removed.OutboxRows, removed.RateLimitEvents, sessions);
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogError(exception, "Account cleanup failed; trying again next interval");
+                if (streaks.Fail(Streak))
+                {
+                    logger.LogError(exception, "Account cleanup failed; it runs again every interval and logs again when it succeeds");
+                }
             }
         }
         while (await WaitAsync(timer, stoppingToken));
