@@ -19,8 +19,11 @@ public static class WebHost
     {
         var builder = WebApplication.CreateBuilder(Options(args));
         // The build output (bin/) has no wwwroot: the SDK's static web assets manifest beside the binary names where the
-        // files are. `dotnet run` does this in Development only; a publish folder has wwwroot and no manifest.
-        builder.WebHost.UseStaticWebAssets();
+        // files are. ASP.NET Core reads it in Development only; a publish folder has wwwroot and no manifest.
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.WebHost.UseStaticWebAssets();
+        }
         builder.Logging.AddGamePulseJsonLogging(builder.Configuration, "web");
         builder.Logging.AddGamePulseRequestLogging();
         builder.Services.AddOptions<SiteOptions>().Bind(builder.Configuration.GetSection(SiteOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -61,8 +64,9 @@ public static class WebHost
     /// </summary>
     private static WebApplicationOptions Options(string[] args)
     {
-        var named = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase))
-            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT"));
+        var named = args.Any(a => a.TrimStart('-', '/').StartsWith("contentRoot", StringComparison.OrdinalIgnoreCase))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT"))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_CONTENTROOT"));
         return new WebApplicationOptions
         {
             Args = args,
