@@ -42,4 +42,6 @@ public sealed class GamePulseDb(DataOptions options) : DataConnection(options)
     public ITable<Follow> Follows => this.GetTable<Follow>();
 
     public ITable<DataProtectionKey> DataProtectionKeys => this.GetTable<DataProtectionKey>();
+
+    public ITable<RevokedSession> RevokedSessions => this.GetTable<RevokedSession>();
 }

@@ -4,7 +4,7 @@ namespace GamePulse.Data.Accounts;
 
 public static class AccountsDataServiceCollectionExtensions
 {
-    /// <summary>The repositories of the accounts feature (users, sign-in requests, outbox, rate limits, follows, keys).</summary>
+    /// <summary>The repositories of the accounts feature (users, sign-in requests, outbox, rate limits, follows, keys, revoked sessions).</summary>
     public static IServiceCollection AddAccountsData(this IServiceCollection services)
     {
         services.AddSingleton<UserRepository>();
@@ -13,6 +13,7 @@ public static class AccountsDataServiceCollectionExtensions
         services.AddSingleton<RateLimitRepository>();
         services.AddSingleton<FollowRepository>();
         services.AddSingleton<DataProtectionKeyRepository>();
+        services.AddSingleton<SessionRevocationRepository>();
         return services;
     }
 }

@@ -208,6 +208,13 @@ public sealed class NginxProxyTests
         Assert.AreEqual("30", Header(response, "Retry-After"));
         Assert.AreEqual("no-store", Header(response, "Cache-Control"));
         StringAssert.Contains(Header(response, "Permissions-Policy"), "camera=()");
+        var csp = Header(response, "Content-Security-Policy");
+        Assert.IsNotNull(csp, "the maintenance page has a Content-Security-Policy too");
+        StringAssert.Contains(csp, "default-src 'none'", "it loads nothing from anywhere");
+        StringAssert.Contains(csp, "frame-ancestors 'none'");
+        Assert.DoesNotContain("script-src", csp, "no scripts at all (default-src 'none' covers them)");
+        Assert.AreEqual("DENY", Header(response, "X-Frame-Options"));
+        Assert.AreEqual("nosniff", Header(response, "X-Content-Type-Options"));
     }
 
     private static string? Header(HttpResponseMessage response, string name) =>

@@ -7,7 +7,8 @@ namespace GamePulse.Tests.Nginx;
 
 /// <summary>
 /// Debian's nginx running the repository's configuration (nginx/nginx.conf + templates rendered by
-/// nginx/test/render.sh, plain HTTP variant) on a free loopback port, in front of an upstream on 127.0.0.1.
+/// nginx/test/render.sh, the plain HTTP variant or the production TLS one with a self-signed certificate) on free
+/// loopback ports, in front of an upstream on 127.0.0.1.
 /// Everything it writes (config, cache, temp files, logs, pid) lives in one temporary directory.
 /// </summary>
 public sealed class NginxServer : IAsyncDisposable
@@ -17,20 +18,25 @@ public sealed class NginxServer : IAsyncDisposable
     private readonly Process process;
     private readonly DirectoryInfo directory;
 
-    private NginxServer(Process process, DirectoryInfo directory, int port)
+    private NginxServer(Process process, DirectoryInfo directory, int port, int? tlsPort)
     {
         this.process = process;
         this.directory = directory;
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+        TlsBaseAddress = tlsPort is { } tls ? new Uri($"https://127.0.0.1:{tls}/") : null;
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The HTTPS server of the TLS variant (null for the plain one).</summary>
+    public Uri? TlsBaseAddress { get; }
 
     public string ErrorLog => ReadIfExists(Path.Combine(directory.FullName, "error.log"));
 
     public string AccessLog => ReadIfExists(Path.Combine(directory.FullName, "access.log"));
 
-    public static async Task<NginxServer> StartAsync(int upstreamPort)
+    /// <param name="variant">"plain" (the local and CI site) or "tls" (production: port 80 redirects, TLS on a second port).</param>
+    public static async Task<NginxServer> StartAsync(int upstreamPort, string variant = "plain")
     {
         if (!File.Exists(Executable))
         {
@@ -39,10 +45,12 @@ public sealed class NginxServer : IAsyncDisposable
 
         var directory = Directory.CreateTempSubdirectory("gamepulse-nginx-");
         var port = FreePort();
-        await RunAsync("bash", [Path.Combine(RepositoryPaths.Root, "nginx", "test", "render.sh"), directory.FullName, "plain"], new()
+        int? tlsPort = variant == "tls" ? FreePort() : null;
+        await RunAsync("bash", [Path.Combine(RepositoryPaths.Root, "nginx", "test", "render.sh"), directory.FullName, variant], new()
         {
             ["GAMEPULSE_WEB_UPSTREAM"] = $"127.0.0.1:{upstreamPort}",
             ["NGINX_LISTEN_PORT"] = port.ToString(),
+            ["NGINX_TLS_LISTEN_PORT"] = (tlsPort ?? FreePort()).ToString(),
         });
 
         var dir = directory.FullName;
@@ -53,8 +61,8 @@ public sealed class NginxServer : IAsyncDisposable
         }
 
         var process = Process.Start(start)!;
-        var server = new NginxServer(process, directory, port);
-        await server.WaitUntilListeningAsync(port);
+        var server = new NginxServer(process, directory, port, tlsPort);
+        await server.WaitUntilListeningAsync(tlsPort ?? port);
         return server;
     }
 

@@ -31,14 +31,19 @@ public sealed class NginxStack : IAsyncDisposable
     /// <summary>Talks to nginx: no cookie jar, no redirects followed, no transparent decompression.</summary>
     public HttpClient Client { get; }
 
-    public static async Task<NginxStack> StartAsync(string connectionString)
+    /// <param name="settings">Extra settings of the Web, e.g. "--PageCache:ServerSafetySeconds=2".</param>
+    public static Task<NginxStack> StartAsync(string connectionString, params string[] settings) => StartWithSiteAsync(connectionString, "plain", settings);
+
+    /// <param name="variant">nginx's site: "plain" or "tls" (see <see cref="NginxServer.StartAsync"/>).</param>
+    public static async Task<NginxStack> StartWithSiteAsync(string connectionString, string variant, params string[] settings)
     {
         var appLog = new StdoutCapture();
         WebAppServer? web = null;
         try
         {
-            web = await WebAppServer.StartAsync(connectionString);
-            var nginx = await NginxServer.StartAsync(web.Port);
+            // nginx reaches the Web from 127.0.0.1: the one proxy the Web believes (nothing is trusted by default).
+            web = await WebAppServer.StartAsync(connectionString, ["--Web:KnownProxies=127.0.0.1", .. settings]);
+            var nginx = await NginxServer.StartAsync(web.Port, variant);
             return new NginxStack(appLog, web, nginx);
         }
         catch

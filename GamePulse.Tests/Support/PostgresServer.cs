@@ -45,6 +45,7 @@ public static class PostgresServer
     public static async Task StopAsync()
     {
         NpgsqlConnection.ClearAllPools();
+        await OutagePostgres.DeleteAsync();
         if (dataDirectory is not null)
         {
             await RunScriptAsync("stop", dataDirectory);

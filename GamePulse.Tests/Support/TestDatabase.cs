@@ -50,6 +50,9 @@ public sealed class TestDatabase : IAsyncDisposable
         return result;
     }
 
+    /// <summary>A database created elsewhere (e.g. in the cluster outage tests stop and start).</summary>
+    public static TestDatabase Over(string connectionString) => new(connectionString);
+
     public async Task<T> ScalarAsync<T>(string sql, object? parameters = null)
     {
         var rows = await QueryAsync<T>(sql, parameters);

@@ -21,6 +21,9 @@ public sealed class WebAppServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The app's services (e.g. its NOTIFY listener, to wait for an eviction instead of sleeping).</summary>
+    public IServiceProvider Services => app.Services;
+
     public int Port => BaseAddress.Port;
 
     /// <param name="settings">Extra command-line settings, e.g. "--Web:KnownNetworks=10.0.0.0/8".</param>

@@ -6,6 +6,9 @@ namespace GamePulse.Web.Account;
 public static class AccountClaims
 {
     public const string SecurityStamp = "gp_stamp";
+
+    /// <summary>A random id per sign-in, so one session can be signed out without the others (decision 0207).</summary>
+    public const string SessionId = "gp_sid";
     public const string AdminRole = "admin";
 
     public static long? UserId(this ClaimsPrincipal user) =>

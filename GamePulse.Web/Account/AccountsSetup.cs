@@ -12,7 +12,6 @@ public static class AccountsSetup
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var isDevelopment = builder.Environment.IsDevelopment();
         services.AddOptions<AdminOptions>().Bind(builder.Configuration.GetSection(AdminOptions.Section)).ValidateOnStart();
         services.AddMemoryCache();
         services.AddSingleton<SessionCookie>();
@@ -29,28 +28,52 @@ public static class AccountsSetup
                 options.Cookie.Name = SessionCookie.CookieName;
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
-                options.Cookie.SecurePolicy = isDevelopment ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
-                options.ExpireTimeSpan = TimeSpan.FromDays(30);
+                // Secure whenever the request is HTTPS, directly or through the trusted proxy; a deployment that requires
+                // HTTPS (Site__RequireHttps) never serves a page over plain HTTP at all (docs/decisions/0205).
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.ExpireTimeSpan = SessionCookie.Lifetime;
                 options.SlidingExpiration = true;
                 options.LoginPath = "/account/login";
                 options.LogoutPath = "/account";
-                options.AccessDeniedPath = "/error?status=403";
                 options.ReturnUrlParameter = "returnUrl";
                 options.Events.OnValidatePrincipal = context => context.HttpContext.RequestServices.GetRequiredService<SessionCookie>().ValidateAsync(context);
+                // A 403 in place (the error page renders it), not a redirect to an /error URL anyone could request.
+                options.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
             });
         services.AddAuthorization();
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "gp_csrf";
-            options.Cookie.SecurePolicy = isDevelopment ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Antiforgery would send SAMEORIGIN on pages with forms; the site's DENY (SecurityHeaders) applies to all.
+            options.SuppressXFrameOptionsHeader = true;
         });
         return builder;
     }
 
-    /// <summary>Reads the session cookie on every request and enforces [Authorize].</summary>
+    /// <summary>
+    /// Reads the session cookie on every request and enforces [Authorize]. A visitor whose session could not be
+    /// checked because the database is away gets the outage page (503), neither someone else's anonymous page nor an
+    /// empty 500; their cookie is kept.
+    /// </summary>
     public static WebApplication UseAccounts(this WebApplication app)
     {
         app.UseAuthentication();
+        app.Use((context, next) =>
+        {
+            if (context.Features.Get<SessionCookie.Unchecked>() is null || GamePulse.Web.Site.AllowedMethods.IsReExecuted(context))
+            {
+                return next(context);
+            }
+
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            GamePulse.Web.Outage.DatabaseOutage.MarkUnavailable(context.Response);
+            return Task.CompletedTask;
+        });
         app.UseAuthorization();
         return app;
     }

@@ -12,13 +12,13 @@ public static class LoginBrowserCookie
 {
     public const string Name = "gp_login";
 
-    public static byte[] Issue(HttpContext http, IHostEnvironment environment, TimeSpan lifetime)
+    public static byte[] Issue(HttpContext http, TimeSpan lifetime)
     {
         var value = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         http.Response.Cookies.Append(Name, value, new CookieOptions
         {
             HttpOnly = true,
-            Secure = !environment.IsDevelopment() || http.Request.IsHttps,
+            Secure = http.Request.IsHttps, // as the session cookie: Secure whenever the request is HTTPS (decision 0205)
             SameSite = SameSiteMode.Lax,
             Path = "/account",
             MaxAge = lifetime,

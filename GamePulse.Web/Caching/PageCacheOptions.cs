@@ -20,6 +20,13 @@ public sealed class PageCacheOptions
     [Range(1, 3600)]
     public int ServerSafetySeconds { get; set; } = 60;
 
+    /// <summary>
+    /// How long past its lifetime a cached page is still served while PostgreSQL is away (0 turns that off). The pages
+    /// are kept in memory that much longer; the output cache's size limit (100 MB) is unchanged (decision 0206).
+    /// </summary>
+    [Range(0, 86_400)]
+    public int OutageGraceSeconds { get; set; } = 900;
+
     /// <summary>Browser/CDN max-age while a page still has games that are not final.</summary>
     [Range(0, 300)]
     public int LiveMaxAgeSeconds { get; set; } = 15;

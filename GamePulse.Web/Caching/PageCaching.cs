@@ -15,6 +15,12 @@ public sealed class PageCaching(IOptions<PageCacheOptions> options)
     public const string PolicyName = "pages";
     public const string SiteTag = "site";
 
+    /// <summary>
+    /// A page differs by htmx (fragment or page) and by who asks: without Cookie a browser that cached a final
+    /// scoreboard anonymously (public for a day) showed that copy after signing in, checked in Chromium.
+    /// </summary>
+    public const string Vary = $"{LiveUpdates.HtmxRequestHeader}, Cookie";
+
     /// <summary>A page of games: long-lived once all are settled, short with stale-while-revalidate otherwise.</summary>
     public void ForGames(HttpContext context, IEnumerable<string> tags, IReadOnlyCollection<GameSummary> games, DateTimeOffset now, bool fragment)
     {
@@ -35,7 +41,7 @@ public sealed class PageCaching(IOptions<PageCacheOptions> options)
 
         Tag(context, tags, serverLifetime);
         var headers = context.Response.Headers;
-        headers.Vary = LiveUpdates.HtmxRequestHeader;
+        headers.Vary = Vary;
         if (KeepPersonal(context))
         {
             return;
@@ -52,6 +58,7 @@ public sealed class PageCaching(IOptions<PageCacheOptions> options)
     public void Slow(HttpContext context, IEnumerable<string> tags)
     {
         Tag(context, tags, TimeSpan.FromSeconds(options.Value.ServerSafetySeconds));
+        context.Response.Headers.Vary = Vary;
         if (!KeepPersonal(context))
         {
             context.Response.Headers.CacheControl = $"public, max-age={options.Value.SlowMaxAgeSeconds}";

@@ -25,18 +25,20 @@ public static class HealthEndpoints
             .AddCheck<MigrationsHealthCheck>("migrations", HealthStatus.Unhealthy, [ReadinessTag], CheckTimeout)
             .AddIngestFreshness(CheckTimeout);
 
+    /// <summary>GET and HEAD only: routing answers any other method with 405 and an Allow header.</summary>
     public static IEndpointRouteBuilder MapGamePulseHealth(this IEndpointRouteBuilder endpoints)
     {
+        HttpMethodMetadata probes = new([HttpMethods.Get, HttpMethods.Head]);
         endpoints.MapHealthChecks("/healthz", new HealthCheckOptions
         {
             Predicate = _ => false,
             ResponseWriter = HealthResponseWriter.WriteAsync,
-        });
+        }).WithMetadata(probes);
         endpoints.MapHealthChecks("/readyz", new HealthCheckOptions
         {
             Predicate = registration => registration.Tags.Contains(ReadinessTag),
             ResponseWriter = HealthResponseWriter.WriteAsync,
-        });
+        }).WithMetadata(probes);
         return endpoints;
     }
 }

@@ -12,16 +12,14 @@ public sealed class ReverseProxyOptions : IValidatableObject
     public const string Section = "Web";
 
     /// <summary>
-    /// Loopback (nginx on the same host, tests) and 172.16.0.0/12, the range Docker gives its bridge networks by default,
-    /// so nginx in the compose stack is trusted. The Web is never published directly, so nothing else can reach it.
+    /// The proxy addresses to believe, e.g. "172.30.80.10" (Web__KnownProxies). Empty by default: run on its own (make
+    /// run, a test) the Web believes nobody, so a client that reaches Kestrel directly cannot choose its address or
+    /// scheme. docker-compose.yml gives nginx a fixed address and names it here (docs/decisions/0205).
     /// </summary>
-    public const string DefaultKnownNetworks = "127.0.0.0/8,::1/128,172.16.0.0/12";
-
-    /// <summary>Single proxy addresses, e.g. "10.0.0.5,10.0.0.6" (Web__KnownProxies). Empty by default.</summary>
     public string KnownProxies { get; set; } = "";
 
-    /// <summary>Proxy networks in CIDR notation (Web__KnownNetworks).</summary>
-    public string KnownNetworks { get; set; } = DefaultKnownNetworks;
+    /// <summary>Proxy networks in CIDR notation (Web__KnownNetworks), for proxies without a fixed address. Empty by default.</summary>
+    public string KnownNetworks { get; set; } = "";
 
     public IReadOnlyList<IPAddress> ParseProxies() =>
         [.. Items(KnownProxies).Select(item => IPAddress.TryParse(item, out var address) ? address : null).OfType<IPAddress>()];

@@ -1,8 +1,10 @@
 namespace GamePulse.Web.Site;
 
 /// <summary>
-/// Site-wide response headers (nginx adds only Permissions-Policy and, over HTTPS, HSTS): a Content-Security-Policy without inline scripts or styles (team logos may come from any https CDN a feed names), no framing, no MIME
-/// sniffing, and a referrer policy pages may tighten (the sign-in pages send none at all).
+/// Site-wide response headers: a Content-Security-Policy without inline scripts or styles (team logos may come from
+/// any https CDN a feed names), no framing, no MIME sniffing, and a referrer policy pages may tighten (the sign-in pages
+/// send none at all). HSTS is nginx's alone, sent over HTTPS (docs/decisions/0205): two sources disagreed on its
+/// lifetime. nginx adds Permissions-Policy.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -10,13 +12,14 @@ public static class SecurityHeaders
         "default-src 'self'; img-src 'self' https: data:; script-src 'self'; style-src 'self'; " +
         "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+    /// <summary>What antiforgery writes on every page with a form token (it cannot know the page is personal).</summary>
+    private const string AntiforgeryNoCache = "no-cache, no-store";
+
+    /// <summary>A page with a form token belongs to one visitor: no shared cache may keep it.</summary>
+    public const string PrivateNoStore = "private, no-cache, no-store";
+
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseHsts(); // only on HTTPS responses; nginx terminates TLS and forwards the scheme
-        }
-
         app.Use((context, next) =>
         {
             context.Response.OnStarting(() =>
@@ -26,6 +29,11 @@ public static class SecurityHeaders
                 headers.TryAdd("X-Content-Type-Options", "nosniff");
                 headers.TryAdd("X-Frame-Options", "DENY");
                 headers.TryAdd("Referrer-Policy", "strict-origin-when-cross-origin");
+                if (headers.CacheControl == AntiforgeryNoCache)
+                {
+                    headers.CacheControl = PrivateNoStore;
+                }
+
                 return Task.CompletedTask;
             });
             return next(context);

@@ -13,6 +13,13 @@ public sealed class SiteOptions : IValidatableObject
 
     public string Name { get; set; } = "GamePulse";
 
+    /// <summary>
+    /// Site__RequireHttps: the deployment serves HTTPS only (production behind the TLS nginx site), so a request that
+    /// reaches the app over plain HTTP is redirected to <see cref="PublicBaseUrl"/> instead of being served. Off by
+    /// default: the local and CI set-ups are plain HTTP (docs/decisions/0205).
+    /// </summary>
+    public bool RequireHttps { get; set; }
+
     // A method, not a property: validation reads every property, and this one throws until the URL is valid.
     private Uri BaseUri() => new(PublicBaseUrl.TrimEnd('/') + "/");
 
@@ -22,7 +29,14 @@ public sealed class SiteOptions : IValidatableObject
         {
             yield return new ValidationResult($"Setting Site__PublicBaseUrl must be an absolute http(s) URL, not '{PublicBaseUrl}'.", [nameof(PublicBaseUrl)]);
         }
+        else if (RequireHttps && uri.Scheme != Uri.UriSchemeHttps)
+        {
+            yield return new ValidationResult($"Setting Site__RequireHttps needs an https Site__PublicBaseUrl (the redirect target), not '{PublicBaseUrl}'.", [nameof(RequireHttps)]);
+        }
     }
+
+    /// <summary>The public base URL's scheme and authority, e.g. "https://scores.example.com" (valid options only).</summary>
+    public string Origin() => BaseUri().GetLeftPart(UriPartial.Authority);
 
     private string? normalizedBase;
 

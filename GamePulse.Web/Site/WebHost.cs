@@ -5,6 +5,7 @@ using GamePulse.Web.Admin;
 using GamePulse.Web.Caching;
 using GamePulse.Web.Health;
 using GamePulse.Web.Observability;
+using GamePulse.Web.Outage;
 using GamePulse.Web.Pages;
 using GamePulse.Web.Pages.Seo;
 using GamePulse.Web.ReverseProxy;
@@ -16,7 +17,13 @@ public static class WebHost
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(Options(args));
+        // The build output (bin/) has no wwwroot: the SDK's static web assets manifest beside the binary names where the
+        // files are. ASP.NET Core reads it in Development only; a publish folder has wwwroot and no manifest.
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.WebHost.UseStaticWebAssets();
+        }
         builder.Logging.AddGamePulseJsonLogging(builder.Configuration, "web");
         builder.Logging.AddGamePulseRequestLogging();
         builder.Services.AddOptions<SiteOptions>().Bind(builder.Configuration.GetSection(SiteOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -27,23 +34,21 @@ public static class WebHost
         builder.Services.AddGamePulseReverseProxy(builder.Configuration);
         builder.Services.AddGamePulseHealth();
         builder.Services.AddPageCaching(builder.Configuration);
+        builder.Services.AddDatabaseOutageHandling();
         builder.Services.AddSitePages();
         builder.AddAccounts();
         builder.Services.AddAdmin(builder.Configuration);
 
         var app = builder.Build();
-        // First: the client address and scheme from nginx, then one log line per request around everything else.
-        app.UseForwardedHeaders();
+        // First: the client address and scheme from the trusted proxy, then one log line per request around the rest.
+        app.UseTrustedForwardedHeaders();
         app.UseGamePulseRequestLogging();
         app.UseSecurityHeaders();
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/error");
-        }
-
-        app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+        app.UseSiteErrors();
+        app.UseCanonicalRequests();
         app.UseStaticFiles(CachingServiceCollectionExtensions.FingerprintedStaticFiles());
         app.UseRouting();
+        app.UseAllowedMethods();
         app.MapGamePulseHealth();
         // Authentication before the output cache, so a signed-in visitor's page is never served to, or from, the cache.
         app.UseAccounts();
@@ -51,5 +56,21 @@ public static class WebHost
         app.MapRazorPages();
         app.MapSeo();
         return app;
+    }
+
+    /// <summary>
+    /// The content root is the binary's folder (appsettings.json is copied there), whatever the working directory,
+    /// unless the command line or ASPNETCORE_CONTENTROOT names one (`dotnet run`, the tests).
+    /// </summary>
+    private static WebApplicationOptions Options(string[] args)
+    {
+        var named = args.Any(a => a.TrimStart('-', '/').StartsWith("contentRoot", StringComparison.OrdinalIgnoreCase))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT"))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_CONTENTROOT"));
+        return new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = named ? null : AppContext.BaseDirectory,
+        };
     }
 }

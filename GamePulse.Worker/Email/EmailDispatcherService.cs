@@ -1,4 +1,5 @@
 using GamePulse.Data.Accounts;
+using GamePulse.Worker.Ingestion;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -7,6 +8,8 @@ namespace GamePulse.Worker.Email;
 /// <summary>
 /// Runs the dispatcher when the Web announces a message (LISTEN gamepulse_email) and on a periodic sweep, which
 /// also catches notifications sent while this Worker was down or reconnecting, and retries that have come due.
+/// A database outage is one error when it starts and one line when it ends, as the ingest logging does, not an
+/// error every reconnect attempt (the *-worker-errors alarm fires at five in five minutes).
 /// </summary>
 public sealed class EmailDispatcherService(
     NpgsqlDataSource dataSource,
@@ -14,6 +17,10 @@ public sealed class EmailDispatcherService(
     IOptions<EmailDispatchOptions> options,
     ILogger<EmailDispatcherService> logger) : BackgroundService
 {
+    private const string Streak = "email-dispatcher";
+    private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(2);
+    private readonly FailureStreaks streaks = new();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -28,8 +35,12 @@ public sealed class EmailDispatcherService(
             }
             catch (Exception exception)
             {
-                logger.LogError(exception, "Email dispatcher lost its database connection; reconnecting");
-                await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (streaks.Fail(Streak))
+                {
+                    logger.LogError(exception, "Email dispatcher lost its database connection; it reconnects every {DelaySeconds} s and logs again when it is back", ReconnectDelay.TotalSeconds);
+                }
+
+                await Task.Delay(ReconnectDelay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
@@ -42,6 +53,11 @@ public sealed class EmailDispatcherService(
         await using (var listen = new NpgsqlCommand($"LISTEN {EmailOutboxRepository.EmailChannel}", connection))
         {
             await listen.ExecuteNonQueryAsync(stoppingToken);
+        }
+
+        if (streaks.Recover(Streak) is > 0 and var failures)
+        {
+            logger.LogInformation("Email dispatcher reaches the database again after {Failures} failed attempt(s)", failures);
         }
 
         while (!stoppingToken.IsCancellationRequested)

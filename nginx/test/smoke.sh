@@ -106,6 +106,7 @@ get "$work/st" "$base/"
 check "upstream down -> 503"                 [ "$(status "$work/m1")" = 503 ]
 check "maintenance page served"              grep -q "We'll be right back" "$work/m1.b"
 check "maintenance has Retry-After"          [ "$(hdr "$work/m1.h" Retry-After)" = 30 ]
+check "maintenance has its own CSP"          grep -q "default-src 'none'" <<<"$(hdr "$work/m1.h" Content-Security-Policy)"
 check "expired cached / served STALE"        [ "$(hdr "$work/st.h" X-Cache-Status)" = STALE ]
 check "direct /maintenance.html is 404"      [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/maintenance.html")" = 404 ]
 check "nginx own health probe"               [ "$(curl -s "$base/_nginx/health")" = ok ]
@@ -114,6 +115,11 @@ if grep -q '\[emerg\]\|\[crit\]' "$work/error.log"; then
   echo "  error.log:"; sed 's/^/    /' "$work/error.log"
 fi
 check "access log is JSON"                   python3 -c 'import json,sys; [json.loads(l) for l in open(sys.argv[1])]' "$work/access.log"
+curl -s -o /dev/null "$base/account/verify?token=smoke-s3cr3t-token"
+curl -s -o /dev/null "$base/fans/smoke%2540example.com/x?email=smoke@example.com"
+sleep 0.2
+check "no query string in the access log"    bash -c '! grep -q "smoke-s3cr3t-token\|?email" "$1"' _ "$work/access.log"
+check "addresses masked in the access log"   bash -c 'grep -q "/fans/\[email\]" "$1" && ! grep -qi "smoke%2540\|smoke@\|smoke%40" "$1"' _ "$work/access.log"
 
 echo "smoke: $passes passed, $fails failed"
 [ "$fails" -eq 0 ]

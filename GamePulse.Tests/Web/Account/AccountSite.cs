@@ -34,6 +34,25 @@ public sealed partial class SiteBrowser(HttpClient http) : IDisposable
 
     public HttpClient Http => http;
 
+    /// <summary>A browser over real sockets (Kestrel, nginx): keeps cookies, follows no redirects.</summary>
+    public static SiteBrowser Over(Uri baseAddress, CookieContainer? cookies = null) =>
+        new(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = cookies ?? new CookieContainer() })
+        {
+            BaseAddress = baseAddress,
+        });
+
+    /// <summary>Asks for a link, reads it from the outbox as the Worker would send it, and confirms it.</summary>
+    public async Task SignInAsync(Support.TestDatabase database, string email)
+    {
+        using var request = await RequestLinkAsync(email);
+        Assert.AreEqual(HttpStatusCode.Redirect, request.StatusCode, $"asking for a link for {email}: {await request.Content.ReadAsStringAsync()}");
+        using var confirm = await ConfirmAsync(TokenIn(await LatestEmailTextAsync(database, email)));
+        Assert.AreEqual(HttpStatusCode.Redirect, confirm.StatusCode, $"confirming the link for {email}");
+    }
+
+    public static async Task<string> LatestEmailTextAsync(Support.TestDatabase database, string email) =>
+        (await database.QueryAsync<string>("SELECT text_body FROM email_outbox WHERE to_address = @email ORDER BY id DESC LIMIT 1", new { email })).Single();
+
     public async Task<(HttpResponseMessage Response, IHtmlDocument Document)> GetAsync(string url)
     {
         var response = await http.GetAsync(url);

@@ -40,6 +40,21 @@ public sealed class FollowTests : IAsyncDisposable
     private async Task<long> UserIdAsync() => await database.ScalarAsync<long>("SELECT id FROM users WHERE email = 'follower@example.com'");
 
     [TestMethod]
+    [DataRow("maybe")]
+    [DataRow("")]
+    [DataRow("1")]
+    public async Task A_follow_value_other_than_true_or_false_is_a_400_and_changes_nothing(string value)
+    {
+        await database.ExecuteAsync("INSERT INTO follows (user_id, team_id) VALUES (@user, @team)", new { user = await UserIdAsync(), team = dukeId });
+
+        using var response = await browser.PostFormAsync("/account", $"/account/follows/{dukeId}",
+            new Dictionary<string, string> { ["follow"] = value, ["returnUrl"] = "/account" });
+
+        Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode, $"follow={value}");
+        CollectionAssert.AreEquivalent(new[] { dukeId }, (await database.Follows().GetFollowedTeamIdsAsync(await UserIdAsync())).ToArray(), "still following");
+    }
+
+    [TestMethod]
     public async Task Htmx_follow_returns_the_swapped_button_and_the_team_shows_on_the_account_page()
     {
         using var response = await PostFollowAsync(dukeId, follow: true, "/account", htmx: true);

@@ -40,7 +40,7 @@ public sealed class SessionTests : IAsyncDisposable
         Assert.IsTrue(expires > DateTimeOffset.UtcNow.AddDays(29) && expires < DateTimeOffset.UtcNow.AddDays(31), $"expires {expires}");
         Assert.IsTrue(await browser.IsSignedInAsync());
         var (home, _) = await browser.GetAsync("/");
-        Assert.IsTrue(home.Headers.Contains("Strict-Transport-Security"), "HSTS outside development");
+        Assert.IsFalse(home.Headers.Contains("Strict-Transport-Security"), "HSTS comes from nginx alone (decision 0205)");
     }
 
     [TestMethod]
@@ -84,6 +84,50 @@ public sealed class SessionTests : IAsyncDisposable
         using var signOut = await browser.PostFormAsync("/account", "/account?handler=SignOut", new Dictionary<string, string>());
         Assert.AreEqual(HttpStatusCode.Redirect, signOut.StatusCode);
         Assert.IsFalse(await browser.IsSignedInAsync());
+    }
+
+    [TestMethod]
+    public async Task Plain_sign_out_revokes_that_sessions_cookie_and_leaves_the_users_other_sessions_alone()
+    {
+        await using var site = new AccountSite(database.ConnectionString);
+        using var laptop = site.Browser();
+        using var phone = site.Browser();
+        await SignInAsync(laptop, "revoked@example.com");
+        await SignInAsync(phone, "revoked@example.com");
+        var laptopCookie = await CookieHeaderAsync(laptop);
+
+        using var signOut = await laptop.PostFormAsync("/account", "/account?handler=SignOut", new Dictionary<string, string>());
+        // Someone who copied the laptop's cookie before the sign-out (or the laptop ignoring the deleted cookie) replays it.
+        using var replayed = site.Browser();
+        using var replay = new HttpRequestMessage(HttpMethod.Get, "/account");
+        replay.Headers.Add("Cookie", laptopCookie);
+        using var response = await replayed.Http.SendAsync(replay);
+
+        Assert.AreEqual(HttpStatusCode.Redirect, signOut.StatusCode, "sign out");
+        Assert.AreEqual(HttpStatusCode.Redirect, response.StatusCode, "the signed-out cookie no longer opens /account");
+        StringAssert.StartsWith(response.Headers.Location?.PathAndQuery, "/account/login", "it is sent to sign in");
+        Assert.IsTrue(await phone.IsSignedInAsync(), "the phone's session is another session and stays");
+    }
+
+    [TestMethod]
+    public async Task The_account_page_is_private_no_store_and_the_sign_in_page_may_not_be_framed_at_all()
+    {
+        await using var site = new AccountSite(database.ConnectionString);
+        using var browser = site.Browser();
+        await SignInAsync(browser, "headers@example.com");
+
+        var (account, _) = await browser.GetAsync("/account");
+        using var anonymous = site.Browser();
+        var (login, _) = await anonymous.GetAsync("/account/login");
+
+        Assert.AreEqual(HttpStatusCode.OK, account.StatusCode, "GET /account");
+        foreach (var (what, response) in new[] { ("/account is personal", account), ("the sign-in form carries a personal token", login) })
+        {
+            var cacheControl = response.Headers.CacheControl;
+            Assert.IsTrue(cacheControl is { Private: true, NoCache: true, NoStore: true }, $"{what}: private, no-cache, no-store, not '{cacheControl}'");
+        }
+
+        Assert.AreEqual("DENY", string.Join(",", login.Headers.GetValues("X-Frame-Options")), "/account/login like every other page");
     }
 
     [TestMethod]

@@ -1,5 +1,7 @@
+using System.Net;
 using GamePulse.Data.Hosting;
 using GamePulse.Tests.Support;
+using GamePulse.Tests.Web.Account;
 using GamePulse.Web.Site;
 
 namespace GamePulse.Tests.Web.ReverseProxy;
@@ -7,11 +9,26 @@ namespace GamePulse.Tests.Web.ReverseProxy;
 [TestClass]
 public sealed class ForwardedHeadersTests
 {
+    private const string TrustLoopback = "--Web:KnownProxies=127.0.0.1";
+
     [TestMethod]
-    public async Task A_loopback_proxy_is_trusted_by_default_so_the_client_address_and_scheme_come_from_its_headers()
+    public async Task By_default_no_peer_is_trusted_so_a_client_reaching_kestrel_directly_cannot_choose_its_address_or_scheme()
     {
         using var stdout = new StdoutCapture();
         await using var web = await WebAppServer.StartAsync(await PostgresServer.CreateDatabaseAsync());
+
+        await GetHealthzAsync(web, forwardedFor: "203.0.113.9", forwardedProto: "https");
+
+        var properties = Assert.ContainsSingle(stdout.RequestsTo("/healthz")).GetProperty("Properties");
+        Assert.AreEqual("127.0.0.1", properties.GetProperty("ClientIp").GetString(), "the peer's own address");
+        Assert.AreEqual("http", properties.GetProperty("Scheme").GetString(), "the connection's own scheme");
+    }
+
+    [TestMethod]
+    public async Task The_named_proxy_is_trusted_so_the_client_address_and_scheme_come_from_its_headers()
+    {
+        using var stdout = new StdoutCapture();
+        await using var web = await WebAppServer.StartAsync(await PostgresServer.CreateDatabaseAsync(), TrustLoopback);
 
         await GetHealthzAsync(web, forwardedFor: "203.0.113.9", forwardedProto: "https");
 
@@ -21,10 +38,56 @@ public sealed class ForwardedHeadersTests
     }
 
     [TestMethod]
+    [DataRow("garbage", "http")]
+    [DataRow("ftp", "http")]
+    [DataRow("https, http", "http")]
+    [DataRow("", "http")]
+    [DataRow("HTTPS", "https")]
+    public async Task An_unknown_forwarded_proto_is_ignored_and_the_sign_in_page_still_answers(string forwardedProto, string expectedScheme)
+    {
+        using var stdout = new StdoutCapture();
+        await using var web = await WebAppServer.StartAsync(await PostgresServer.CreateDatabaseAsync(), TrustLoopback);
+        using var client = new HttpClient { BaseAddress = web.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/account/login");
+        request.Headers.TryAddWithoutValidation("X-Forwarded-For", "203.0.113.12");
+        request.Headers.TryAddWithoutValidation("X-Forwarded-Proto", forwardedProto);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, $"X-Forwarded-Proto: '{forwardedProto}'");
+        var line = Assert.ContainsSingle(await stdout.RequestsToAsync("/account/login", 1));
+        Assert.AreEqual(expectedScheme, line.GetProperty("Properties").GetProperty("Scheme").GetString(), "the scheme the app believes");
+    }
+
+    [TestMethod]
+    public async Task A_client_reaching_kestrel_directly_cannot_rotate_past_the_per_ip_sign_in_limit()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var web = await WebAppServer.StartAsync(database.ConnectionString);
+        using var browser = SiteBrowser.Over(web.BaseAddress);
+        var token = await browser.AntiforgeryTokenAsync("/account/login");
+
+        for (var attempt = 0; attempt < GamePulse.Web.Pages.Account.LoginModel.PerIpLimit + 1; attempt++)
+        {
+            using var post = new HttpRequestMessage(HttpMethod.Post, "/account/login")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = $"rotate{attempt}@example.com", ["__RequestVerificationToken"] = token }),
+            };
+            post.Headers.Add("X-Forwarded-For", $"198.51.100.{attempt + 1}");
+            using var response = await browser.Http.SendAsync(post);
+            Assert.AreEqual(HttpStatusCode.Redirect, response.StatusCode, $"attempt {attempt}");
+        }
+
+        var addresses = await database.QueryAsync<string>("SELECT client_ip FROM login_requests");
+        Assert.HasCount(GamePulse.Web.Pages.Account.LoginModel.PerIpLimit, addresses, "one address, one limit: the last request was not recorded");
+        CollectionAssert.AreEqual(new[] { "127.0.0.1" }, addresses.Distinct().ToArray(), "the address is the peer's, whatever X-Forwarded-For says");
+    }
+
+    [TestMethod]
     public async Task Only_the_address_the_proxy_appended_counts_not_what_the_client_wrote_before_it()
     {
         using var stdout = new StdoutCapture();
-        await using var web = await WebAppServer.StartAsync(await PostgresServer.CreateDatabaseAsync());
+        await using var web = await WebAppServer.StartAsync(await PostgresServer.CreateDatabaseAsync(), TrustLoopback);
 
         // nginx appends the peer it saw to whatever the client sent: "<forged>, <real>".
         await GetHealthzAsync(web, forwardedFor: "10.9.9.9, 198.51.100.4", forwardedProto: "http");

@@ -66,6 +66,27 @@ public sealed class EmailDispatcherTests : IAsyncDisposable
     }
 
     [TestMethod]
+    public async Task A_reply_lost_after_ses_accepted_means_a_second_copy_of_the_same_message_at_least_once()
+    {
+        // SES v2 SendEmail has no idempotency token: when the reply is lost the Worker cannot know the message went out,
+        // so it sends again. docs/accounts.md promises at-least-once, and the copy is the same row: the same single-use
+        // link and code, so a second email never means a second way in.
+        var id = await EnqueueAsync("twice@example.com");
+        await using var proxy = await FaultySes.StartAsync(ses.Endpoint, FaultySes.CutReply);
+        var (dispatcher, transport) = Dispatcher(database, proxy.Endpoint);
+        using var _ = transport;
+
+        await dispatcher.DispatchDueAsync(CancellationToken.None);
+
+        var row = await RowAsync(id);
+        var emails = await ses.EmailsToAsync("twice@example.com");
+        Assert.AreEqual("sent", row.Status, row.LastError);
+        Assert.AreEqual(2, row.Attempts, "the lost reply counted as a failed attempt");
+        Assert.HasCount(2, emails, "SES accepted both attempts");
+        Assert.AreEqual(emails[0].Body.Text, emails[1].Body.Text, "both copies carry the same text (the same link and code)");
+    }
+
+    [TestMethod]
     public async Task Sends_a_message_with_both_parts_through_the_ses_v2_api()
     {
         var id = await EnqueueAsync("reader@example.com");

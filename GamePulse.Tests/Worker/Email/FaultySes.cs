@@ -12,9 +12,13 @@ namespace GamePulse.Tests.Worker.Email;
 /// <summary>
 /// A real HTTP server on 127.0.0.1:0 in front of the local SES: it answers the scripted faults first (500, 429...),
 /// then forwards requests unchanged to the real local SES server. It records each request's Authorization header.
+/// The fault <see cref="CutReply"/> forwards the request (SES accepts the message) and then drops the connection
+/// instead of answering, as a reply lost on the network would.
 /// </summary>
 public sealed class FaultySes : IAsyncDisposable
 {
+    public const int CutReply = 0;
+
     private readonly WebApplication app;
     private readonly ConcurrentQueue<int> faults;
     private readonly HttpClient forward = new();
@@ -39,7 +43,8 @@ public sealed class FaultySes : IAsyncDisposable
         app.Run(async context =>
         {
             server.Authorizations.Enqueue(context.Request.Headers.Authorization.ToString());
-            if (server.faults.TryDequeue(out var status))
+            var cut = false;
+            if (server.faults.TryDequeue(out var status) && !(cut = status == CutReply))
             {
                 context.Response.StatusCode = status;
                 await context.Response.WriteAsync(status switch
@@ -56,6 +61,12 @@ public sealed class FaultySes : IAsyncDisposable
             using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(realSes, context.Request.Path.Value!.TrimStart('/'))) { Content = body };
             request.Headers.TryAddWithoutValidation("Authorization", context.Request.Headers.Authorization.ToString());
             using var response = await server.forward.SendAsync(request);
+            if (cut)
+            {
+                context.Abort();
+                return;
+            }
+
             context.Response.StatusCode = (int)response.StatusCode;
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(await response.Content.ReadAsStringAsync());

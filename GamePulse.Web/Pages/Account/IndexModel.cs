@@ -59,9 +59,9 @@ public sealed class IndexModel(
         }
     }
 
-    public async Task<IActionResult> OnPostSignOutAsync()
+    public async Task<IActionResult> OnPostSignOutAsync(CancellationToken cancellationToken)
     {
-        await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        await session.SignOutAsync(HttpContext, cancellationToken);
         return LocalRedirect("/");
     }
 

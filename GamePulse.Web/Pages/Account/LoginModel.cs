@@ -22,7 +22,6 @@ public sealed class LoginModel(
     LoginRequestRepository requests,
     EmailOutboxRepository outbox,
     IOptions<SiteOptions> site,
-    IHostEnvironment environment,
     ILogger<LoginModel> logger) : PageModel
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
@@ -63,7 +62,7 @@ public sealed class LoginModel(
         }
 
         var returnUrl = ReturnUrls.LocalOrNull(Url, ReturnUrl);
-        var browserIdHash = LoginBrowserCookie.Issue(HttpContext, environment, Lifetime);
+        var browserIdHash = LoginBrowserCookie.Issue(HttpContext, Lifetime);
         var clientIp = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         // One transaction: the rate-limit events, the request, its email and the Worker's wake-up commit together
         // (a refused request writes nothing), and the buckets stay locked until they have.

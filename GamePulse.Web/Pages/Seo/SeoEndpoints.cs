@@ -20,12 +20,15 @@ public static class SeoEndpoints
 {
     private const string SitemapNs = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
+    // HEAD wherever GET: crawlers and monitors ask with HEAD first (Kestrel sends no body for it).
+    private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
+
     public static IEndpointRouteBuilder MapSeo(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/robots.txt", (IOptions<SiteOptions> site) =>
+        app.MapMethods("/robots.txt", GetAndHead, (IOptions<SiteOptions> site) =>
             Results.Text($"User-agent: *\nAllow: /\n\nSitemap: {site.Value.Absolute(SiteUrls.SitemapIndex)}\n", "text/plain; charset=utf-8"));
 
-        app.MapGet(SiteUrls.SitemapIndex, async (SitemapQuery query, IOptions<SiteOptions> site, PageCaching caching, HttpContext context, CancellationToken cancellationToken) =>
+        app.MapMethods(SiteUrls.SitemapIndex, GetAndHead, async (SitemapQuery query, IOptions<SiteOptions> site, PageCaching caching, HttpContext context, CancellationToken cancellationToken) =>
         {
             var (seasons, leagues) = await query.IndexAsync(cancellationToken);
             caching.Slow(context, []);
@@ -46,7 +49,7 @@ public static class SeoEndpoints
             });
         }).CacheOutput(PageCaching.PolicyName);
 
-        app.MapGet("/sitemaps/{file}", async (string file, SitemapQuery query, LeagueRepository leagues, IOptions<SiteOptions> site, PageCaching caching, HttpContext context, CancellationToken cancellationToken) =>
+        app.MapMethods("/sitemaps/{file}", GetAndHead, async (string file, SitemapQuery query, LeagueRepository leagues, IOptions<SiteOptions> site, PageCaching caching, HttpContext context, CancellationToken cancellationToken) =>
         {
             if (!SiteUrls.TryParseSitemap(file, out var leagueSlug, out var season)
                 || !LeagueSlug.IsPlausible(leagueSlug) || await leagues.FindBySlugAsync(leagueSlug, cancellationToken) is not { } league)
