@@ -60,7 +60,7 @@ public sealed class LegacyUpgradeTests
         var applied = await database.Migrator().MigrateAsync();
 
         var shipped = database.Migrator().Shipped.Select(m => m.Version).ToList();
-        CollectionAssert.AreEqual(shipped.Where(v => v > 301).ToList(), applied.Select(m => m.Version).ToList(), "only the migrations the old runner never applied (400, 401 and every one added since)");
+        CollectionAssert.AreEqual(shipped.Where(v => v > 301 || !OldRunnerDatabase.Versions.Contains(v)).ToList(), applied.Select(m => m.Version).ToList(), "only the migrations the old runner never applied (400, 401 and every one added since its last release, 201 too)");
         Assert.AreEqual(data, await database.ScalarAsync<string>(DataFingerprint), "adding a column and an index rewrote no row");
         Assert.IsFalse(await database.TableExistsAsync("schema_migrations"), "the old table is dropped");
         Assert.AreEqual(shipped.Count, await database.ScalarAsync<long>("SELECT count(*) FROM version_info"), "every migration is recorded once");
