@@ -1,12 +1,12 @@
 using GamePulse.Data;
 using GamePulse.Data.Hosting;
-using GamePulse.Web.Account;
-using GamePulse.Web.Admin;
 using GamePulse.Web.Caching;
 using GamePulse.Web.Health;
 using GamePulse.Web.Observability;
 using GamePulse.Web.Outage;
 using GamePulse.Web.Pages;
+using GamePulse.Web.Pages.Account;
+using GamePulse.Web.Pages.Admin;
 using GamePulse.Web.Pages.Seo;
 using GamePulse.Web.ReverseProxy;
 

@@ -11,7 +11,7 @@ namespace GamePulse.Worker.Email;
 public sealed class EmailDispatcher(
     GamePulseDbFactory databases,
     EmailOutboxRepository outbox,
-    IEmailTransport transport,
+    SesEmailTransport transport,
     IOptions<EmailDispatchOptions> options,
     ILogger<EmailDispatcher> logger)
 {

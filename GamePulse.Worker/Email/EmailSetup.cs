@@ -7,7 +7,7 @@ public static class EmailSetup
     {
         services.AddOptions<SesOptions>().Bind(configuration.GetSection(SesOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EmailDispatchOptions>().Bind(configuration.GetSection(EmailDispatchOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IEmailTransport, SesEmailTransport>();
+        services.AddSingleton<SesEmailTransport>();
         services.AddSingleton<EmailDispatcher>();
         services.AddHostedService<EmailDispatcherService>();
         services.AddHostedService<AccountCleanupService>();

@@ -9,15 +9,17 @@ namespace GamePulse.Worker.Email;
 
 /// <summary>
 /// SES v2 SendEmail (POST /v2/email/outbound-emails) over an HttpClient whose handler signs every request with
-/// SigV4 (see <see cref="SesHttpClient"/>).
+/// SigV4 (see <see cref="SesHttpClient"/>). The only transport, so no interface: tests send through it to a local SES
+/// server (and <c>FaultySes</c> in front of it for faults) rather than through a fake.
 /// </summary>
-public sealed partial class SesEmailTransport(IOptions<SesOptions> options) : IEmailTransport, IDisposable
+public sealed partial class SesEmailTransport(IOptions<SesOptions> options) : IDisposable
 {
     // Created at the first send, so a missing credential shows up as a retried send with a clear error rather than
     // a Worker that cannot start its other features.
     private readonly Lazy<HttpClient> client = new(() => SesHttpClient.Create(options.Value));
     private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
+    /// <summary>Returns the provider's message id; throws <see cref="EmailSendException"/> when the provider refuses.</summary>
     public async Task<string?> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var ses = options.Value;

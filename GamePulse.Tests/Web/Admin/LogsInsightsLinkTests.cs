@@ -1,6 +1,6 @@
 using GamePulse.Tests.Support;
 using GamePulse.Tests.Web.Account;
-using GamePulse.Web.Admin;
+using GamePulse.Web.Pages.Admin;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -34,7 +34,7 @@ public sealed class EmailDispatcherServiceTests
         await host.StartAsync();
         try
         {
-            await Task.Delay(500); // let the dispatcher open its LISTEN connection
+            await WaitUntilListeningAsync(database);
             // As the sign-in page writes it: the request and its email in one transaction, whose commit notifies.
             await database.InUnitOfWorkAsync(async db =>
             {
@@ -53,6 +53,22 @@ public sealed class EmailDispatcherServiceTests
         finally
         {
             await host.StopAsync();
+        }
+    }
+
+    /// <summary>
+    /// Until the dispatcher's LISTEN has committed (its connection is idle after it), so the enqueue below is announced
+    /// to it; the listener's connection issues nothing else while it waits. The deadline only bounds a broken run.
+    /// </summary>
+    private static async Task WaitUntilListeningAsync(TestDatabase database)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (await database.ScalarAsync<long>(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle' AND query = 'LISTEN ' || @channel",
+            new { channel = EmailOutboxRepository.EmailChannel }) == 0)
+        {
+            Assert.IsLessThan(deadline, DateTime.UtcNow, "the dispatcher did not LISTEN within 15 s");
+            await Task.Delay(50);
         }
     }
 }

@@ -1,6 +1,5 @@
 using GamePulse.Data;
 using GamePulse.Data.Accounts;
-using GamePulse.Web.Account;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -2,7 +2,6 @@ using GamePulse.Data;
 using GamePulse.Data.Accounts;
 using GamePulse.Data.Leagues;
 using GamePulse.Data.Teams;
-using GamePulse.Web.Account;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using GamePulse.Data;
 using GamePulse.Data.Accounts;
-using GamePulse.Web.Account;
 using GamePulse.Web.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

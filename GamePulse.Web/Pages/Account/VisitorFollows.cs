@@ -1,5 +1,4 @@
 using GamePulse.Data.Accounts;
-using GamePulse.Web.Account;
 
 namespace GamePulse.Web.Pages.Account;
 

@@ -1,9 +1,8 @@
 using GamePulse.Data.Accounts;
 using GamePulse.Data.Ingestion;
 using GamePulse.Data.Leagues;
-using GamePulse.Web.Account;
-using GamePulse.Web.Admin;
 using GamePulse.Web.Health;
+using GamePulse.Web.Pages.Account;
 using Microsoft.Extensions.Options;
 
 namespace GamePulse.Web.Pages.Admin;

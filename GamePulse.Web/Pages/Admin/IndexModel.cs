@@ -1,5 +1,5 @@
 using GamePulse.Data.Leagues;
-using GamePulse.Web.Account;
+using GamePulse.Web.Pages.Account;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace GamePulse.Web.Admin;
+namespace GamePulse.Web.Pages.Admin;
 
 /// <summary>A saved Logs Insights query (infrastructure/logs.tf) and the console link that opens it, ready to run.</summary>
 public sealed record LogsInsightsLink(string Name, string Description, string Url);

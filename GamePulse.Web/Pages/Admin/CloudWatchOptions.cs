@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace GamePulse.Web.Admin;
+namespace GamePulse.Web.Pages.Admin;
 
 /// <summary>
 /// Where the admin page's Logs Insights links point (Admin__AwsRegion, Admin__LogGroupWeb, Admin__LogGroupWorker,

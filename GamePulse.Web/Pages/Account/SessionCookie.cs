@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
-namespace GamePulse.Web.Account;
+namespace GamePulse.Web.Pages.Account;
 
 /// <summary>
 /// Issues the session cookie and checks, on each request, that it has not been revoked: by "sign out everywhere" (the

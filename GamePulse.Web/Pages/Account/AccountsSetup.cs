@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 
-namespace GamePulse.Web.Account;
+namespace GamePulse.Web.Pages.Account;
 
 public static class AccountsSetup
 {

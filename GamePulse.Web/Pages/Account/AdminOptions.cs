@@ -1,4 +1,4 @@
-namespace GamePulse.Web.Account;
+namespace GamePulse.Web.Pages.Account;
 
 /// <summary>Section "Admin": Admin__Emails is a comma-separated list of addresses that get the admin role at sign-in.</summary>
 public sealed class AdminOptions

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 
-namespace GamePulse.Web.Account;
+namespace GamePulse.Web.Pages.Account;
 
 /// <summary>The claims of the session cookie and how pages read them.</summary>
 public static class AccountClaims

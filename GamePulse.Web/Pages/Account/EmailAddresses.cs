@@ -1,6 +1,6 @@
 using System.Net.Mail;
 
-namespace GamePulse.Web.Account;
+namespace GamePulse.Web.Pages.Account;
 
 public static class EmailAddresses
 {

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 
-namespace GamePulse.Web.Admin;
+namespace GamePulse.Web.Pages.Admin;
 
 public static class AdminSetup
 {

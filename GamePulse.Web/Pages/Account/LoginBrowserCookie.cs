@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using GamePulse.Data.Accounts;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace GamePulse.Web.Account;
+namespace GamePulse.Web.Pages.Account;
 
 /// <summary>
 /// Binds a sign-in request to the browser that made it: the emailed code only works in a browser holding this

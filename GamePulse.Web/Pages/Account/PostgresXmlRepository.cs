@@ -2,7 +2,7 @@ using System.Xml.Linq;
 using GamePulse.Data.Accounts;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 
-namespace GamePulse.Web.Account;
+namespace GamePulse.Web.Pages.Account;
 
 /// <summary>
 /// Keeps the data-protection key ring in PostgreSQL so that every Web instance, and every restart, can read the
