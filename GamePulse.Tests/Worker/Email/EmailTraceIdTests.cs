@@ -1,5 +1,5 @@
 using GamePulse.Data.Accounts;
-using GamePulse.Data.Hosting;
+using GamePulse.Hosting;
 using GamePulse.Tests.Support;
 using GamePulse.Worker.Email;
 using Microsoft.Extensions.Configuration;
@@ -39,7 +39,7 @@ public sealed class EmailTraceIdTests : IAsyncDisposable
     private async Task<IReadOnlyList<System.Text.Json.JsonElement>> DispatchAsync(Uri endpoint)
     {
         using var stdout = new StdoutCapture();
-        using (var logging = LoggerFactory.Create(builder => builder.AddGamePulseJsonLogging(new ConfigurationBuilder().Build(), "worker")))
+        using (var logging = LoggerFactory.Create(builder => builder.AddGamePulseLogging(new ConfigurationBuilder().Build(), LogFormat.Json, "worker")))
         {
             using var transport = new SesEmailTransport(Options.Create(new SesOptions { Region = "eu-west-1", FromAddress = "no-reply@gamepulse.test", EndpointUrl = endpoint.ToString() }));
             var dispatcher = new EmailDispatcher(database.Databases, new EmailOutboxRepository(database.Databases), transport, Options.Create(EmailDispatcherTests.FastRetries(maxAttempts: 1)),
