@@ -79,9 +79,13 @@ public sealed class EmailTraceIdTests : IAsyncDisposable
 
         var failed = events.Single(e => e.GetProperty("Level").GetString() == "Error" && OutboxIdOf(e) == id);
         Assert.AreEqual(TraceId, TraceIdOf(failed));
-        // The CloudWatch metric filter and saved query in infrastructure/logs.tf select exactly these events.
-        StringAssert.StartsWith(failed.GetProperty("MessageTemplate").GetString(), "Email delivery failed");
-        StringAssert.Contains(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "infrastructure", "logs.tf")), "$.MessageTemplate = \\\"Email delivery failed*\\\"");
+        // The CloudWatch metric filters and saved query in infrastructure/logs.tf select exactly these events.
+        Assert.IsTrue(CloudWatchLogFilters.Matches(CloudWatchLogFilters.MetricFilterPattern("email_failed"), failed), $"the email_failed filter on {failed}");
+        Assert.IsTrue(CloudWatchLogFilters.Matches(CloudWatchLogFilters.MetricFilterPattern("worker_errors"), failed), $"the worker_errors filter on {failed}");
+        Assert.IsTrue(CloudWatchLogFilters.PassesTemplateFilter(GamePulse.Web.Admin.LogsInsightsLinks.EmailFailuresQuery, failed), "the saved query selects it");
+        Assert.IsEmpty(CloudWatchLogFilters.MissingQueryFields(GamePulse.Web.Admin.LogsInsightsLinks.EmailFailuresQuery, failed), $"fields the saved query shows, missing on {failed}");
+        var sent = events.Where(e => e.GetProperty("Level").GetString() != "Error").ToList();
+        Assert.IsFalse(sent.Any(e => CloudWatchLogFilters.Matches(CloudWatchLogFilters.MetricFilterPattern("email_failed"), e)), "nothing else counts as a failed delivery");
         Assert.AreEqual("failed", await database.ScalarAsync<string>("SELECT status FROM email_outbox WHERE id = @id", new { id }));
     }
 }
