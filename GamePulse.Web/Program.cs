@@ -1,4 +1,4 @@
-using GamePulse.Data.Hosting;
+using GamePulse.Hosting;
 using GamePulse.Web.Site;
 
 return await StartupGuard.RunAsync("web", async () =>

@@ -1,4 +1,4 @@
-using GamePulse.Data.Hosting;
+using GamePulse.Hosting;
 using GamePulse.Worker.Hosting;
 
 return await StartupGuard.RunAsync("worker", () => WorkerCommandLine.RunAsync(args));

@@ -32,6 +32,7 @@ public sealed class TraceAcrossProcessesTests
             "--urls", baseUrl,
             $"--ConnectionStrings:GamePulse={database.ConnectionString}",
             $"--Site:PublicBaseUrl={baseUrl}",
+            "--Logging:Format=json", // Development logs text; the test reads what CloudWatch would receive
         ]);
         await web.StartAsync();
         using var worker = WorkerHost.CreateBuilder(
@@ -55,7 +56,7 @@ public sealed class TraceAcrossProcessesTests
             await WaitUntilSentAsync(database, outboxId);
 
             var events = stdout.Events();
-            var request = events.Single(e => e.GetProperty("MessageTemplate").GetString() == GamePulse.Web.Observability.RequestLoggingMiddleware.MessageTemplate
+            var request = events.Single(e => e.GetProperty("MessageTemplate").GetString() == GamePulse.Web.Observability.RequestLog.MessageTemplate
                 && e.GetProperty("Properties").GetProperty("Method").GetString() == "POST"
                 && e.GetProperty("Properties").GetProperty("Path").GetString() == "/account/login");
             var sent = events.Single(e => e.GetProperty("MessageTemplate").GetString()!.StartsWith("Email {OutboxId} sent", StringComparison.Ordinal)

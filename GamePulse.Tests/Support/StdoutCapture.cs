@@ -36,9 +36,9 @@ public sealed class StdoutCapture : IDisposable
             .Where(line => line.StartsWith('{'))
             .Select(line => JsonDocument.Parse(line).RootElement)];
 
-    /// <summary>The request log events (RequestLoggingMiddleware) for a path, oldest first.</summary>
+    /// <summary>The request log events (Observability/RequestLog) for a path, oldest first.</summary>
     public IReadOnlyList<JsonElement> RequestsTo(string path) =>
-        [.. Events().Where(e => e.GetProperty("MessageTemplate").GetString() == GamePulse.Web.Observability.RequestLoggingMiddleware.MessageTemplate
+        [.. Events().Where(e => e.GetProperty("MessageTemplate").GetString() == GamePulse.Web.Observability.RequestLog.MessageTemplate
                              && e.GetProperty("Properties").GetProperty("Path").GetString() == path)];
 
     /// <summary>

@@ -1,5 +1,5 @@
 using GamePulse.Data;
-using GamePulse.Data.Hosting;
+using GamePulse.Hosting;
 using GamePulse.Web.Caching;
 using GamePulse.Web.Health;
 using GamePulse.Web.Observability;
@@ -12,7 +12,7 @@ using GamePulse.Web.ReverseProxy;
 
 namespace GamePulse.Web.Site;
 
-/// <summary>Builds the Web application: settings, JSON logs, the data layer and Razor Pages.</summary>
+/// <summary>Builds the Web application: settings, logs (GamePulse.Hosting), the data layer and Razor Pages.</summary>
 public static class WebHost
 {
     public static WebApplication Build(string[] args)
@@ -24,7 +24,7 @@ public static class WebHost
         {
             builder.WebHost.UseStaticWebAssets();
         }
-        builder.Logging.AddGamePulseJsonLogging(builder.Configuration, "web");
+        builder.Logging.AddGamePulseLogging(builder.Configuration, builder.Environment, "web");
         builder.Logging.AddGamePulseRequestLogging();
         builder.Services.AddOptions<SiteOptions>().Bind(builder.Configuration.GetSection(SiteOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddGamePulseData(StartupGuard.RequireConnectionString(builder.Configuration));

@@ -12,7 +12,7 @@ namespace GamePulse.Worker.Hosting;
 /// <c>pulse recompute</c>, <c>ingest</c> and <c>backfill</c>, each with <c>--help</c>. Every command also takes
 /// configuration overrides as <c>--Section:Key=Value</c>, handed to the host it builds. A mistake on the command line
 /// (found by the parser, or by a command as a <see cref="UsageException"/>) is exit 64 (EX_USAGE) with one line per
-/// problem on stderr; a configuration problem is left to <see cref="Data.Hosting.StartupGuard"/> (exit 78).
+/// problem on stderr; a configuration problem is left to <see cref="GamePulse.Hosting.StartupGuard"/> (exit 78).
 /// </summary>
 public static class WorkerCommandLine
 {

@@ -1,6 +1,9 @@
 using System.Net;
+using GamePulse.Hosting;
 using GamePulse.Tests.Support;
 using GamePulse.Web.Observability;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting.Internal;
 
 namespace GamePulse.Tests.Web.Observability;
 
@@ -88,6 +91,50 @@ public sealed class RequestLoggingTests
 
         var line = Assert.ContainsSingle(stdout.RequestsTo("/healthz"));
         Assert.AreEqual("0123456789abcdef0123456789abcdef", line.GetProperty("Properties").GetProperty("RequestId").GetString());
+    }
+
+    [TestMethod]
+    public async Task Development_logs_readable_lines_not_json()
+    {
+        using var stdout = new StdoutCapture();
+        await using var web = await KestrelWeb.StartAsync(await PostgresServer.CreateDatabaseAsync(), "Development", "--Logging:MinimumLevel=Information");
+        using var client = new HttpClient { BaseAddress = new Uri(web.BaseUrl) };
+
+        using var response = await client.GetAsync(new Uri("/healthz?token=s3cr3t-query-token", UriKind.Relative));
+
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (!stdout.Text.Contains("HTTP GET /healthz", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        var lines = stdout.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var request = Assert.ContainsSingle(lines.Where(line => line.Contains("HTTP GET /healthz", StringComparison.Ordinal)));
+        Assert.MatchesRegex(@"^\[\d\d:\d\d:\d\d INF\] web: HTTP GET /healthz responded 200 in \d+(\.\d)? ms$", request, "time, level, service and the message");
+        Assert.IsEmpty(lines.Where(line => line.StartsWith('{')), "no JSON in Development");
+        Assert.DoesNotContain("s3cr3t-query-token", stdout.Text, "text logs hide the query string too");
+    }
+
+    [TestMethod]
+    [DataRow("Production", null, LogFormat.Json)]
+    [DataRow("Staging", null, LogFormat.Json)]
+    [DataRow("Development", null, LogFormat.Text)]
+    [DataRow("Development", "json", LogFormat.Json)]
+    [DataRow("Production", "Text", LogFormat.Text)]
+    public void The_format_follows_the_environment_unless_Logging_Format_names_one(string environment, string? format, LogFormat expected)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Logging:Format"] = format }).Build();
+
+        Assert.AreEqual(expected, GamePulseLogging.FormatFor(configuration, new HostingEnvironment { EnvironmentName = environment }), $"{environment} with Logging:Format={format}");
+    }
+
+    [TestMethod]
+    public void An_unknown_format_stops_the_start_naming_the_setting()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Logging:Format"] = "xml" }).Build();
+
+        var problem = Assert.ThrowsExactly<StartupConfigurationException>(() => GamePulseLogging.FormatFor(configuration, new HostingEnvironment { EnvironmentName = "Production" }));
+        Assert.AreEqual("Logging__Format", problem.Setting, "the setting named in the one-line message");
     }
 
     [TestMethod]

@@ -1,5 +1,5 @@
 using System.Net;
-using GamePulse.Data.Hosting;
+using GamePulse.Hosting;
 using GamePulse.Tests.Support;
 using GamePulse.Tests.Web.Account;
 using GamePulse.Web.Site;

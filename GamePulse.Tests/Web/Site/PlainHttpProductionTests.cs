@@ -70,7 +70,7 @@ public sealed class PlainHttpProductionTests
         int exitCode;
         try
         {
-            exitCode = await GamePulse.Data.Hosting.StartupGuard.RunAsync("web", async () =>
+            exitCode = await GamePulse.Hosting.StartupGuard.RunAsync("web", async () =>
             {
                 await using var app = GamePulse.Web.Site.WebHost.Build(["--urls=http://127.0.0.1:0", $"--ConnectionStrings:GamePulse={database.ConnectionString}",
                     "--Site:PublicBaseUrl=http://gamepulse.test", "--Site:RequireHttps=true"]);

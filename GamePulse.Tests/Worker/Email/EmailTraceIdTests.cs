@@ -1,5 +1,5 @@
 using GamePulse.Data.Accounts;
-using GamePulse.Data.Hosting;
+using GamePulse.Hosting;
 using GamePulse.Tests.Support;
 using GamePulse.Worker.Email;
 using Microsoft.Extensions.Configuration;
@@ -39,7 +39,7 @@ public sealed class EmailTraceIdTests : IAsyncDisposable
     private async Task<IReadOnlyList<System.Text.Json.JsonElement>> DispatchAsync(Uri endpoint)
     {
         using var stdout = new StdoutCapture();
-        using (var logging = LoggerFactory.Create(builder => builder.AddGamePulseJsonLogging(new ConfigurationBuilder().Build(), "worker")))
+        using (var logging = LoggerFactory.Create(builder => builder.AddGamePulseLogging(new ConfigurationBuilder().Build(), LogFormat.Json, "worker")))
         {
             using var transport = new SesEmailTransport(Options.Create(new SesOptions { Region = "eu-west-1", FromAddress = "no-reply@gamepulse.test", EndpointUrl = endpoint.ToString() }));
             var dispatcher = new EmailDispatcher(database.Databases, new EmailOutboxRepository(database.Databases), transport, Options.Create(EmailDispatcherTests.FastRetries(maxAttempts: 1)),
@@ -79,9 +79,13 @@ public sealed class EmailTraceIdTests : IAsyncDisposable
 
         var failed = events.Single(e => e.GetProperty("Level").GetString() == "Error" && OutboxIdOf(e) == id);
         Assert.AreEqual(TraceId, TraceIdOf(failed));
-        // The CloudWatch metric filter and saved query in infrastructure/logs.tf select exactly these events.
-        StringAssert.StartsWith(failed.GetProperty("MessageTemplate").GetString(), "Email delivery failed");
-        StringAssert.Contains(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "infrastructure", "logs.tf")), "$.MessageTemplate = \\\"Email delivery failed*\\\"");
+        // The CloudWatch metric filters and saved query in infrastructure/logs.tf select exactly these events.
+        Assert.IsTrue(CloudWatchLogFilters.Matches(CloudWatchLogFilters.MetricFilterPattern("email_failed"), failed), $"the email_failed filter on {failed}");
+        Assert.IsTrue(CloudWatchLogFilters.Matches(CloudWatchLogFilters.MetricFilterPattern("worker_errors"), failed), $"the worker_errors filter on {failed}");
+        Assert.IsTrue(CloudWatchLogFilters.PassesTemplateFilter(GamePulse.Web.Pages.Admin.LogsInsightsLinks.EmailFailuresQuery, failed), "the saved query selects it");
+        Assert.IsEmpty(CloudWatchLogFilters.MissingQueryFields(GamePulse.Web.Pages.Admin.LogsInsightsLinks.EmailFailuresQuery, failed), $"fields the saved query shows, missing on {failed}");
+        var sent = events.Where(e => e.GetProperty("Level").GetString() != "Error").ToList();
+        Assert.IsFalse(sent.Any(e => CloudWatchLogFilters.Matches(CloudWatchLogFilters.MetricFilterPattern("email_failed"), e)), "nothing else counts as a failed delivery");
         Assert.AreEqual("failed", await database.ScalarAsync<string>("SELECT status FROM email_outbox WHERE id = @id", new { id }));
     }
 }

@@ -1,4 +1,4 @@
-using GamePulse.Data.Hosting;
+using GamePulse.Hosting;
 using GamePulse.Tests.Support;
 using GamePulse.Worker.Hosting;
 using Npgsql;

@@ -101,6 +101,24 @@ public sealed class IngestionScheduleTests
 
         Assert.AreEqual(1, Logged(stdout, "Scheduler cannot reach the database"), "one warning for the whole outage");
         Assert.AreEqual(1, Logged(stdout, "Scheduler reaches the database again"), "one line when it is over");
+        IngestRunLinesFeedTheCloudWatchFilters(stdout);
+    }
+
+    /// <summary>The "Ingest run" lines the Worker wrote are what infrastructure/logs.tf counts and queries.</summary>
+    private static void IngestRunLinesFeedTheCloudWatchFilters(StdoutCapture stdout)
+    {
+        var runs = stdout.Events().Where(e => CloudWatchLogFilters.PassesTemplateFilter(GamePulse.Web.Pages.Admin.LogsInsightsLinks.IngestRunsQuery, e)).ToList();
+        Assert.IsNotEmpty(runs, "the Worker logged its runs");
+        var succeeded = CloudWatchLogFilters.MetricFilterPattern("ingest_succeeded_total");
+        var failed = CloudWatchLogFilters.MetricFilterPattern("ingest_failed");
+        foreach (var run in runs)
+        {
+            Assert.IsEmpty(CloudWatchLogFilters.MissingQueryFields(GamePulse.Web.Pages.Admin.LogsInsightsLinks.IngestRunsQuery, run), $"fields the saved query reads, missing on {run}");
+            Assert.AreNotEqual(CloudWatchLogFilters.Matches(succeeded, run), CloudWatchLogFilters.Matches(failed, run), $"a run counts as succeeded or failed, once: {run}");
+            Assert.AreEqual("worker", run.GetProperty("Properties").GetProperty("service").GetString(), "the service the dashboards group by");
+        }
+
+        Assert.IsTrue(runs.Any(run => CloudWatchLogFilters.Matches(succeeded, run)), "the run once the database exists counts as succeeded");
     }
 
     private static int Logged(StdoutCapture stdout, string templateStart) =>

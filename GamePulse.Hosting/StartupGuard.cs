@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace GamePulse.Data.Hosting;
+namespace GamePulse.Hosting;
 
 /// <summary>A missing or malformed setting; the process prints one line naming it and stops.</summary>
 public sealed class StartupConfigurationException(string setting, string problem)
