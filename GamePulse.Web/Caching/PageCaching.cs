@@ -1,4 +1,5 @@
 using GamePulse.Data.Games;
+using Htmx;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -35,7 +36,7 @@ public sealed class PageCaching(IOptions<PageCacheOptions> options)
 
         Tag(context, tags, serverLifetime);
         var headers = context.Response.Headers;
-        headers.Vary = LiveUpdates.HtmxRequestHeader;
+        context.Response.Htmx(h => h.WithVary()); // the same URL answers a full page or, to htmx, a fragment
         if (KeepPersonal(context))
         {
             return;
