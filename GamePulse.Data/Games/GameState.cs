@@ -11,8 +11,6 @@ public static class GameState
     public const string Canceled = "canceled";
     public const string Delayed = "delayed";
 
-    public static IReadOnlyList<string> All { get; } = [Scheduled, Live, Halftime, Final, Postponed, Canceled, Delayed];
-
     /// <summary>Being played right now (the ball may be dead at halftime or in a delay).</summary>
     public static bool IsInProgress(string state) => state is Live or Halftime or Delayed;
 }

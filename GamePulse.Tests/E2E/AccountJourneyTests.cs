@@ -161,7 +161,7 @@ public sealed class AccountJourneyTests
         await Assertions.Expect(page.GetByTestId("team-actions").GetByTestId("account-follow-button")).ToHaveAttributeAsync("aria-pressed", "true");
         Assert.AreEqual($"{baseUrl}{teamPage}", page.Url, "htmx swapped the button without navigating");
 
-        await page.GotoAsync($"/mens-college-basketball/scores/{ScoreDate(ScoreboardDay.Date)}");
+        await page.GotoAsync(GamePulse.Data.Site.SiteUrls.Scoreboard(ScoreboardDay.MensSlug, ScoreboardDay.Date));
         await Assertions.Expect(page.GetByTestId("game-card")).ToHaveCountAsync(8);
         await page.GetByTestId("scores-filter-mine").ClickAsync();
         var cards = page.GetByTestId("game-card");
@@ -177,6 +177,4 @@ public sealed class AccountJourneyTests
         await Assertions.Expect(cards.GetByTestId("game-card-follows").GetByTestId("account-follow-button").Nth(0)).ToHaveAttributeAsync("aria-pressed", "false");
         Assert.IsEmpty(cspErrors, string.Join("\n", cspErrors));
     }
-
-    private static string ScoreDate(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -31,8 +31,17 @@ public sealed class SiteTestHost : IAsyncDisposable
         return new SiteTestHost(database, day, factory);
     }
 
+    /// <summary>Where Kestrel listens once <see cref="StartOnLoopback"/> ran; until then clients use the in-memory server.</summary>
+    public Uri? LoopbackAddress { get; private set; }
+
+    /// <summary>Serves the site on real Kestrel at 127.0.0.1; <see cref="Client"/> and the page helpers then go over the socket.</summary>
+    public Uri StartOnLoopback() => LoopbackAddress = Factory.StartOnLoopback();
+
     /// <summary>A client that does not follow redirects, so 301/302 answers can be checked.</summary>
-    public HttpClient Client() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    /// <remarks>Over loopback it is a plain socket client (the factory's own would follow redirects there).</remarks>
+    public HttpClient Client() => LoopbackAddress is { } address
+        ? new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = address }
+        : Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     public async Task<(HttpResponseMessage Response, IHtmlDocument Document)> GetPageAsync(string path, HttpStatusCode expected = HttpStatusCode.OK)
     {

@@ -1,3 +1,4 @@
+using Htmx;
 using Microsoft.AspNetCore.StaticFiles;
 
 namespace GamePulse.Web.Caching;
@@ -16,7 +17,7 @@ public static class CachingServiceCollectionExtensions
             // The default policy already skips authenticated requests and responses that set cookies.
             options.AddPolicy(PageCaching.PolicyName, policy =>
             {
-                policy.SetVaryByHeader(LiveUpdates.HtmxRequestHeader).Tag(PageCaching.SiteTag);
+                policy.SetVaryByHeader(HtmxRequestHeaders.Keys.Request).Tag(PageCaching.SiteTag);
                 if (!enabled)
                 {
                     policy.NoCache();

@@ -1,4 +1,5 @@
 using GamePulse.Data.Games;
+using Htmx;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -19,7 +20,7 @@ public sealed class PageCaching(IOptions<PageCacheOptions> options)
     /// A page differs by htmx (fragment or page) and by who asks: without Cookie a browser that cached a final
     /// scoreboard anonymously (public for a day) showed that copy after signing in, checked in Chromium.
     /// </summary>
-    public const string Vary = $"{LiveUpdates.HtmxRequestHeader}, Cookie";
+    public const string Vary = $"{Htmx.HtmxRequestHeaders.Keys.Request}, Cookie";
 
     /// <summary>A page of games: long-lived once all are settled, short with stale-while-revalidate otherwise.</summary>
     public void ForGames(HttpContext context, IEnumerable<string> tags, IReadOnlyCollection<GameSummary> games, DateTimeOffset now, bool fragment)
@@ -41,7 +42,7 @@ public sealed class PageCaching(IOptions<PageCacheOptions> options)
 
         Tag(context, tags, serverLifetime);
         var headers = context.Response.Headers;
-        headers.Vary = Vary;
+        headers.Vary = Vary; // the same URL answers a full page or, to htmx, a fragment; and differs by who asks
         if (KeepPersonal(context))
         {
             return;

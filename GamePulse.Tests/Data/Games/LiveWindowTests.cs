@@ -1,5 +1,5 @@
 using GamePulse.Data.Games;
-using GamePulse.Web.Caching;
+using GamePulse.Web.Live;
 using GamePulse.Worker.Ingestion.Scheduling;
 
 namespace GamePulse.Tests.Data.Games;

@@ -1,5 +1,6 @@
 using GamePulse.Data;
 using GamePulse.Data.Accounts;
+using Htmx;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -22,18 +23,10 @@ public sealed class FollowsModel(GamePulseDbFactory databases, FollowRepository 
         }
 
         var back = ReturnUrls.LocalOr(Url, returnUrl, "/account");
-        var isHtmx = Request.Headers.ContainsKey("HX-Request");
         var userId = User.UserId();
         if (userId is null)
         {
-            var login = $"/account/login?returnUrl={Uri.EscapeDataString(back)}";
-            if (isHtmx)
-            {
-                Response.Headers["HX-Redirect"] = login;
-                return new UnauthorizedResult();
-            }
-
-            return LocalRedirect(login);
+            return SignInRedirect.To(HttpContext, back);
         }
 
         await using var db = databases.Open();
@@ -49,7 +42,7 @@ public sealed class FollowsModel(GamePulseDbFactory databases, FollowRepository 
             await follows.UnfollowAsync(db, userId.Value, teamId, cancellationToken);
         }
 
-        if (!isHtmx)
+        if (!Request.IsHtmx())
         {
             return LocalRedirect(back);
         }

@@ -3,7 +3,6 @@ using GamePulse.Data.Games;
 using GamePulse.Data.Leagues;
 using GamePulse.Data.Site;
 using GamePulse.Web.Caching;
-using GamePulse.Web.Pages.Scores;
 using GamePulse.Web.Pages.Shared;
 using GamePulse.Web.Site;
 using Microsoft.AspNetCore.Mvc;
@@ -23,7 +22,7 @@ public sealed class ConferenceModel(LeagueRepository leagues, ConferenceReposito
 
     public async Task<IActionResult> OnGetAsync(string league, string slug, CancellationToken cancellationToken)
     {
-        if (!LeagueSlug.IsPlausible(league) || !LeagueSlug.IsPlausible(slug)
+        if (!UrlSlug.IsPlausible(league) || !UrlSlug.IsPlausible(slug)
             || await leagues.FindBySlugAsync(league, cancellationToken) is not { } found
             || await conferences.FindBySlugAsync(found.Id, slug, cancellationToken) is not { } conference)
         {
@@ -31,8 +30,11 @@ public sealed class ConferenceModel(LeagueRepository leagues, ConferenceReposito
         }
 
         League = found;
-        View = await query.LoadAsync(conference, Season.Of(EasternCalendar.Today(clock)), cancellationToken);
-        caching.Slow(HttpContext, [$"{found.Slug}:conference:{conference.Slug}"]);
+        var today = EasternCalendar.Today(clock);
+        View = await query.LoadAsync(conference, Season.Of(today), cancellationToken);
+        // Standings move when a game becomes final, which happens today or (after midnight) yesterday: the Worker's
+        // NOTIFY for either league-day evicts the page. An older correction or a backfill waits for expiry.
+        caching.Slow(HttpContext, [GameChanges.Tag(found.Slug, today), GameChanges.Tag(found.Slug, today.AddDays(-1))]);
         ViewData[PageSeo.ViewDataKey] = new PageSeo(
             $"{conference.Name} {found.ShortName} basketball standings {View.Season - 1}–{View.Season % 100:00} | {site.Value.Name}",
             $"{conference.Name} {found.Name} standings: conference and overall records of all {View.Standings.Count} teams, from final scores.",

@@ -2,9 +2,10 @@ using System.Text.Json;
 using GamePulse.Data.Games;
 using GamePulse.Data.Site;
 using GamePulse.Web.Caching;
-using GamePulse.Web.Pages.Scores;
+using GamePulse.Web.Live;
 using GamePulse.Web.Pages.Shared;
 using GamePulse.Web.Site;
+using Htmx;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
@@ -23,7 +24,7 @@ public sealed class GameModel(GameQuery query, PageCaching caching, IOptions<Sit
 
     public async Task<IActionResult> OnGetAsync(string league, long id, string? slug, CancellationToken cancellationToken)
     {
-        if (!LeagueSlug.IsPlausible(league) || id <= 0)
+        if (!UrlSlug.IsPlausible(league) || id <= 0)
         {
             return NotFound();
         }
@@ -42,19 +43,9 @@ public sealed class GameModel(GameQuery query, PageCaching caching, IOptions<Sit
         }
 
         var tags = new[] { GameChanges.Tag(game.LeagueSlug, game.GameDate) };
-        if (LiveUpdates.IsHtmx(Request))
+        if (Request.IsHtmx())
         {
-            var etag = LiveUpdates.ETag($"game:{game.Id}", [game], view.Polling);
-            caching.ForGames(HttpContext, tags, [game], now, fragment: true);
-            PageCaching.SetETag(Response, etag);
-            if (PageCaching.IsNotModified(Request, etag))
-            {
-                return StatusCode(StatusCodes.Status304NotModified);
-            }
-
-            var fragment = Partial("_GameLive", view);
-            fragment.StatusCode = view.Polling ? StatusCodes.Status200OK : LiveUpdates.StopPollingStatus;
-            return fragment;
+            return new LiveFragment("_GameLive", view, $"game:{game.Id}", [game], view.Polling).Respond(this, caching, tags, now);
         }
 
         caching.ForGames(HttpContext, tags, [game], now, fragment: false);

@@ -26,6 +26,6 @@ public sealed class GameQuery(GameRepository games, PulseRepository pulse)
         }
 
         var history = await pulse.GetHistoryAsync(id, cancellationToken);
-        return new GameView(game, changes, MarginChart.From(changes), Caching.LiveUpdates.ShouldPoll([game], now), PulseChart.From(history));
+        return new GameView(game, changes, MarginChart.From(changes), Live.LiveUpdates.ShouldPoll([game], now), PulseChart.From(history));
     }
 }

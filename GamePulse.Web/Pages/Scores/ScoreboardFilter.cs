@@ -35,7 +35,5 @@ public static class ScoreboardFilters
         return false;
     }
 
-    public static string Suffix(ScoreboardFilter filter) => filter == ScoreboardFilter.Mine ? $"?{QueryKey}={MineValue}" : "";
-
     public static bool Involves(GameSummary game, IReadOnlySet<int> teamIds) => teamIds.Contains(game.Home.Id) || teamIds.Contains(game.Away.Id);
 }

@@ -2,9 +2,11 @@ using GamePulse.Data.Games;
 using GamePulse.Data.Leagues;
 using GamePulse.Data.Site;
 using GamePulse.Web.Caching;
+using GamePulse.Web.Live;
 using GamePulse.Web.Pages.Account;
 using GamePulse.Web.Pages.Shared;
 using GamePulse.Web.Site;
+using Htmx;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
@@ -25,7 +27,7 @@ public sealed class ScoreboardModel(LeagueRepository leagues, ScoreboardQuery qu
 
     public async Task<IActionResult> OnGetAsync(string league, string? date, CancellationToken cancellationToken)
     {
-        if (!LeagueSlug.IsPlausible(league) || await leagues.FindBySlugAsync(league, cancellationToken) is not { } found)
+        if (!UrlSlug.IsPlausible(league) || await leagues.FindBySlugAsync(league, cancellationToken) is not { } found)
         {
             return NotFound();
         }
@@ -58,14 +60,7 @@ public sealed class ScoreboardModel(LeagueRepository leagues, ScoreboardQuery qu
         if (filter == ScoreboardFilter.Mine && !visitor.IsSignedIn)
         {
             // "My teams" needs to know who is asking; the link survives sign-in through returnUrl.
-            var login = $"/account/login?returnUrl={Uri.EscapeDataString(visitor.CurrentUrl)}";
-            if (LiveUpdates.IsHtmx(Request))
-            {
-                Response.Headers["HX-Redirect"] = login;
-                return Unauthorized();
-            }
-
-            return LocalRedirect(login);
+            return SignInRedirect.To(HttpContext, visitor.CurrentUrl);
         }
 
         IsToday = day == today;
@@ -73,22 +68,13 @@ public sealed class ScoreboardModel(LeagueRepository leagues, ScoreboardQuery qu
         View = await query.LoadAsync(found, day, order, now, cancellationToken, followed, filter);
         var tags = new[] { GameChanges.Tag(found.Slug, day) };
 
-        if (LiveUpdates.IsHtmx(Request))
+        if (Request.IsHtmx())
         {
             // A personal fragment's validator covers the filter and the followed teams too, so following a team
             // elsewhere changes the next poll's answer; the order is part of it as well.
             var personal = followed is null ? "" : $":{filter}:{string.Join(',', followed.Order())}";
-            var etag = LiveUpdates.ETag($"scores:{GameChanges.Tag(found.Slug, day)}:{order}{personal}", View.Games, View.Polling);
-            caching.ForGames(HttpContext, tags, View.Games, now, fragment: true);
-            PageCaching.SetETag(Response, etag);
-            if (PageCaching.IsNotModified(Request, etag))
-            {
-                return StatusCode(StatusCodes.Status304NotModified);
-            }
-
-            var fragment = Partial("_ScoreboardGames", View);
-            fragment.StatusCode = View.Polling ? StatusCodes.Status200OK : LiveUpdates.StopPollingStatus;
-            return fragment;
+            var scope = $"scores:{GameChanges.Tag(found.Slug, day)}:{order}{personal}";
+            return new LiveFragment("_ScoreboardGames", View, scope, View.Games, View.Polling).Respond(this, caching, tags, now);
         }
 
         caching.ForGames(HttpContext, tags, View.Games, now, fragment: false);
@@ -113,11 +99,4 @@ public sealed class ScoreboardModel(LeagueRepository leagues, ScoreboardQuery qu
             NoIndex = count == 0 || View.MineOnly,
         };
     }
-}
-
-/// <summary>League slugs are short lower-case words; anything else cannot be a league and skips the database.</summary>
-public static class LeagueSlug
-{
-    public static bool IsPlausible(string? slug) =>
-        slug is { Length: > 0 and <= 64 } && slug.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 }

@@ -29,7 +29,4 @@ public static class ScoreboardOrder
         order = values[0] ?? Time;
         return order is Time or Pulse;
     }
-
-    /// <summary>The query string to append to a scoreboard path for this order ("" for the default).</summary>
-    public static string Query(string order) => order == Pulse ? $"?{QueryKey}={Pulse}" : "";
 }

@@ -1,6 +1,7 @@
 using GamePulse.Data.Games;
 using GamePulse.Data.Leagues;
 using GamePulse.Web.Caching;
+using GamePulse.Web.Live;
 using GamePulse.Web.Pages.Shared;
 
 namespace GamePulse.Web.Pages.Scores;

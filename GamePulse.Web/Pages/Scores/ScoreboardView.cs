@@ -24,8 +24,6 @@ public sealed record ScoreboardView(
     /// <summary>The memo of the shared day's cards (<see cref="ScoreboardDay"/>), or null for a list of its own.</summary>
     public GameCardMemo? Cards { get; init; }
 
-    public bool IsPersonal => Followed is not null;
-
     public bool MineOnly => Filter == ScoreboardFilter.Mine;
 
     /// <summary>The query string that keeps this view's order and filter on its links, picker and live polling.</summary>

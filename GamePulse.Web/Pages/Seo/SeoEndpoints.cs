@@ -5,7 +5,6 @@ using GamePulse.Data.Games;
 using GamePulse.Data.Leagues;
 using GamePulse.Data.Site;
 using GamePulse.Web.Caching;
-using GamePulse.Web.Pages.Scores;
 using GamePulse.Web.Pages.Shared;
 using GamePulse.Web.Site;
 using Microsoft.Extensions.Options;
@@ -52,7 +51,7 @@ public static class SeoEndpoints
         app.MapMethods("/sitemaps/{file}", GetAndHead, async (string file, SitemapQuery query, LeagueRepository leagues, IOptions<SiteOptions> site, PageCaching caching, HttpContext context, CancellationToken cancellationToken) =>
         {
             if (!SiteUrls.TryParseSitemap(file, out var leagueSlug, out var season)
-                || !LeagueSlug.IsPlausible(leagueSlug) || await leagues.FindBySlugAsync(leagueSlug, cancellationToken) is not { } league)
+                || !UrlSlug.IsPlausible(leagueSlug) || await leagues.FindBySlugAsync(leagueSlug, cancellationToken) is not { } league)
             {
                 return Results.NotFound();
             }

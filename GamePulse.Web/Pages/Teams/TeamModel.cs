@@ -3,7 +3,6 @@ using GamePulse.Data.Leagues;
 using GamePulse.Data.Site;
 using GamePulse.Data.Teams;
 using GamePulse.Web.Caching;
-using GamePulse.Web.Pages.Scores;
 using GamePulse.Web.Pages.Shared;
 using GamePulse.Web.Site;
 using Microsoft.AspNetCore.Mvc;
@@ -23,7 +22,7 @@ public sealed class TeamModel(LeagueRepository leagues, TeamRepository teams, Te
 
     public async Task<IActionResult> OnGetAsync(string league, string slug, CancellationToken cancellationToken)
     {
-        if (!LeagueSlug.IsPlausible(league) || !LeagueSlug.IsPlausible(slug)
+        if (!UrlSlug.IsPlausible(league) || !UrlSlug.IsPlausible(slug)
             || await leagues.FindBySlugAsync(league, cancellationToken) is not { } found
             || await teams.FindBySlugAsync(found.Id, slug, cancellationToken) is not { } team)
         {
@@ -32,7 +31,9 @@ public sealed class TeamModel(LeagueRepository leagues, TeamRepository teams, Te
 
         League = found;
         View = await query.LoadAsync(team, Season.Of(EasternCalendar.Today(clock)), cancellationToken);
-        caching.Slow(HttpContext, [$"{found.Slug}:team:{team.Slug}"]);
+        // Tagged with the league-day of every game the page shows, so the Worker's NOTIFY for any of those dates (a
+        // score, a final, a moved tip-off) evicts it with the scoreboard; a game added on a new date waits for expiry.
+        caching.Slow(HttpContext, View.Games.Select(g => GameChanges.Tag(found.Slug, g.GameDate)).Distinct());
         var seasonLabel = $"{View.Season - 1}–{View.Season % 100:00}";
         ViewData[PageSeo.ViewDataKey] = new PageSeo(
             $"{team.DisplayName} {seasonLabel} {found.ShortName} basketball schedule and results | {site.Value.Name}",

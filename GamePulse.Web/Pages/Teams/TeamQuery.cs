@@ -7,7 +7,11 @@ using LinqToDB.Async;
 namespace GamePulse.Web.Pages.Teams;
 
 /// <summary>A team's season: results, upcoming games and the records computed from its final games.</summary>
-public sealed record TeamView(Team Team, int Season, IReadOnlyList<GameSummary> Results, IReadOnlyList<GameSummary> Upcoming, IReadOnlyList<GameSummary> Off, WinLoss Overall, WinLoss Conference);
+public sealed record TeamView(Team Team, int Season, IReadOnlyList<GameSummary> Results, IReadOnlyList<GameSummary> Upcoming, IReadOnlyList<GameSummary> Off, WinLoss Overall, WinLoss Conference)
+{
+    /// <summary>Every game the page shows.</summary>
+    public IEnumerable<GameSummary> Games => Results.Concat(Upcoming).Concat(Off);
+}
 
 public readonly record struct WinLoss(int Wins, int Losses)
 {

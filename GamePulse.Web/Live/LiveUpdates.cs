@@ -1,24 +1,22 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using GamePulse.Data.Games;
 
-namespace GamePulse.Web.Caching;
+namespace GamePulse.Web.Live;
 
 /// <summary>
-/// When a page keeps itself current: htmx polls the same URL with HX-Request every 15 s while one of its games is
-/// live or starting soon (<see cref="LiveWindow"/>, the rule the Worker's cadence follows too). The fragment's ETag is
-/// derived from what it renders, so an unchanged poll costs a 304.
+/// When a page keeps itself current: htmx polls the same URL with HX-Request every <see cref="Interval"/> while one
+/// of its games is live or starting soon (<see cref="LiveWindow"/>, the rule the Worker's cadence follows too). The
+/// fragment's ETag is derived from what it renders, so an unchanged poll costs a 304.
 /// </summary>
 public static class LiveUpdates
 {
-    public const string HtmxRequestHeader = "HX-Request";
-
-    /// <summary>htmx stops polling an element when a response has this status.</summary>
-    public const int StopPollingStatus = 286;
-
+    /// <summary>The one polling interval of the site: every polled element's <c>hx-trigger</c> is written from it.</summary>
     public static TimeSpan Interval { get; } = TimeSpan.FromSeconds(15);
 
-    public static bool IsHtmx(HttpRequest request) => request.Headers[HtmxRequestHeader] == "true";
+    /// <summary>"every 15s": the <c>hx-trigger</c> of a polled element (<see cref="LivePollTagHelper"/>).</summary>
+    public static string Trigger { get; } = string.Create(CultureInfo.InvariantCulture, $"every {Interval.TotalSeconds}s");
 
     public static bool ShouldPoll(IEnumerable<GameSummary> games, DateTimeOffset now) => games.Any(g => LiveWindow.Includes(g, now));
 
