@@ -45,14 +45,15 @@ public sealed class ScoreboardIngester(
             return await FinishFailedAsync(target, started, timer, ex.StatusCode, ex.Message, cancellationToken);
         }
 
-        return await IngestPayloadAsync(target, response.Body, response.StatusCode, started, timer, cancellationToken);
+        return await IngestPayloadAsync(target, response.Body, response.StatusCode, started, timer, response.Incomplete, cancellationToken);
     }
 
     /// <summary>Replays a saved payload through the same path as a live fetch (no HTTP status).</summary>
     public Task<IngestReport> IngestSavedAsync(IngestTarget target, byte[] body, CancellationToken cancellationToken) =>
-        IngestPayloadAsync(target, body, null, clock.GetUtcNow(), Stopwatch.StartNew(), cancellationToken);
+        IngestPayloadAsync(target, body, null, clock.GetUtcNow(), Stopwatch.StartNew(), null, cancellationToken);
 
-    private async Task<IngestReport> IngestPayloadAsync(IngestTarget target, byte[] body, int? httpStatus, DateTimeOffset started, Stopwatch timer, CancellationToken cancellationToken)
+    // incomplete: the fetch got only one of its requests' answers (ESPN's two groups); the run is then partial.
+    private async Task<IngestReport> IngestPayloadAsync(IngestTarget target, byte[] body, int? httpStatus, DateTimeOffset started, Stopwatch timer, string? incomplete, CancellationToken cancellationToken)
     {
         ParsedScoreboard parsed;
         try
@@ -134,7 +135,7 @@ public sealed class ScoreboardIngester(
                 League = target.League.Slug,
                 Date = date,
                 Source = parsed.Source.Name(),
-                Outcome = skipped > 0 ? IngestOutcome.Partial : IngestOutcome.Succeeded,
+                Outcome = skipped > 0 || incomplete is not null ? IngestOutcome.Partial : IngestOutcome.Succeeded,
                 HttpStatus = httpStatus,
                 GamesSeen = parsed.Games.Count + parsed.Skipped.Count,
                 Inserted = result.Inserted,
@@ -143,7 +144,7 @@ public sealed class ScoreboardIngester(
                 Skipped = skipped,
                 SnapshotRows = result.SnapshotRows,
                 DurationMs = (int)timer.ElapsedMilliseconds,
-                Error = skipped > 0 ? $"{skipped} game(s) skipped: {string.Join("; ", parsed.Skipped.Take(3).Select(s => $"{s.ExternalId}: {s.Reason}"))}" : null,
+                Error = string.Join("; ", new[] { incomplete, skipped > 0 ? $"{skipped} game(s) skipped: {string.Join("; ", parsed.Skipped.Take(3).Select(s => $"{s.ExternalId}: {s.Reason}"))}" : null }.OfType<string>()) is { Length: > 0 } error ? error : null,
             };
             await runs.RecordAsync(db, ToRun(report, target, started), cancellationToken);
 
