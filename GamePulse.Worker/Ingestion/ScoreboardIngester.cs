@@ -102,7 +102,7 @@ public sealed class ScoreboardIngester(
             }
 
             var candidates = parsed.Games.Select(g => g.WithTeams(resolved.TeamIdsByExternalId))
-                .Where(g => g.HomeTeamId != g.AwayTeamId)
+                .Where(FeedGame.HasDistinctSides)
                 .DistinctBy(g => g.ExternalId)
                 .ToList();
             // Only games not stored yet get a precomputed Pulse: every later poll of a day is mostly unchanged games,
@@ -237,7 +237,7 @@ public sealed class ScoreboardIngester(
     // The upsert writes this only if the game turns out to be new; for a stored game it is ignored and rescored instead.
     private static GameUpsert WithNewGamePulse(GameUpsert game, short leagueId, ResolvedTeams teams)
     {
-        var score = NewGamePulse.Compute(leagueId, game, teams.ShortNamesById[game.HomeTeamId], teams.ShortNamesById[game.AwayTeamId]);
+        var score = NewGamePulse.Compute(leagueId, game, teams.ShortNameOf(game.HomeTeamId, game.HomePlaceholder), teams.ShortNameOf(game.AwayTeamId, game.AwayPlaceholder));
         return game with { PulseScore = (short)score.Score, PulseFactors = score.FactorTexts };
     }
 }
