@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
-using LinqToDB;
 using GamePulse.Data.Leagues;
 using GamePulse.Data.Teams;
+using LinqToDB;
 
 namespace GamePulse.Data.Games;
 
