@@ -15,8 +15,11 @@ namespace GamePulse.Web.Pages.Conferences;
 
 /// <summary>/{league}/conferences/{slug}: standings from final games, and links to every member team.</summary>
 [OutputCache(PolicyName = PageCaching.PolicyName)]
-public sealed class ConferenceModel(LeagueRepository leagues, ConferenceRepository conferences, ConferenceQuery query, PageCaching caching, IOptions<SiteOptions> site, TimeProvider clock) : PageModel
+public sealed class ConferenceModel(LeagueRepository leagues, ConferenceRepository conferences, ConferenceQuery query, GameRepository games, PageCaching caching, IOptions<SiteOptions> site, TimeProvider clock) : PageModel
 {
+    /// <summary>The conference's tournaments, newest season first: each links its page.</summary>
+    public IReadOnlyList<ConferenceTournament> Tournaments { get; private set; } = [];
+
     public ConferenceView View { get; private set; } = null!;
 
     public League League { get; private set; } = null!;
@@ -32,6 +35,7 @@ public sealed class ConferenceModel(LeagueRepository leagues, ConferenceReposito
 
         League = found;
         View = await query.LoadAsync(conference, Season.Of(EasternCalendar.Today(clock)), cancellationToken);
+        Tournaments = await games.GetConferenceTournamentsAsync(found.Id, conference.Id, cancellationToken);
         caching.Slow(HttpContext, [$"{found.Slug}:conference:{conference.Slug}"]);
         ViewData[PageSeo.ViewDataKey] = new PageSeo(
             $"{conference.Name} {found.ShortName} basketball standings {View.Season - 1}–{View.Season % 100:00} | {site.Value.Name}",

@@ -23,7 +23,7 @@ public sealed class ScoreboardQuery(GameRepository games, LeagueDayCache days)
             list = [.. list.Where(g => ScoreboardFilters.Involves(g, followed))];
         }
 
-        return new ScoreboardView(league, date, list, day.Adjacent, LiveUpdates.ShouldPoll(list, now), order, followed, filter) { Cards = day.Cards };
+        return new ScoreboardView(league, date, list, day.Adjacent, LiveUpdates.ShouldPoll(list, now), order, followed, filter) { Cards = day.Cards, TournamentSeason = day.TournamentSeason };
     }
 
     /// <summary>The read itself, from PostgreSQL, uncached.</summary>
@@ -31,12 +31,15 @@ public sealed class ScoreboardQuery(GameRepository games, LeagueDayCache days)
     {
         var list = await games.GetScoreboardAsync(league.Id, date, cancellationToken);
         var adjacent = await games.GetAdjacentDatesAsync(league.Id, date, cancellationToken);
-        return new ScoreboardDay(list, adjacent);
+        return new ScoreboardDay(list, adjacent) { TournamentSeason = await games.FindTournamentOnAsync(league.Id, date, cancellationToken) };
     }
 }
 
 /// <summary>What the scoreboard reads for one league and date, as shared between requests.</summary>
 public sealed record ScoreboardDay(IReadOnlyList<GameSummary> Games, AdjacentDates Adjacent)
 {
+    /// <summary>The season whose NCAA Tournament is on around this date (the page links its bracket), else null.</summary>
+    public int? TournamentSeason { get; init; }
+
     public GameCardMemo Cards { get; } = new(Games);
 }

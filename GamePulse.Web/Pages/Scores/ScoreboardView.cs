@@ -24,6 +24,9 @@ public sealed record ScoreboardView(
     /// <summary>The memo of the shared day's cards (<see cref="ScoreboardDay"/>), or null for a list of its own.</summary>
     public GameCardMemo? Cards { get; init; }
 
+    /// <summary>The season whose NCAA Tournament is on around this date: the page links its bracket.</summary>
+    public int? TournamentSeason { get; init; }
+
     public bool IsPersonal => Followed is not null;
 
     public bool MineOnly => Filter == ScoreboardFilter.Mine;

@@ -60,6 +60,7 @@ public sealed class SitemapQuery(GamePulseDbFactory databases, TimeProvider cloc
                 UpdatedAt = g.UpdatedAt,
                 HomeSlug = h != null ? h.Slug : GameTeam.UnknownSlug,
                 AwaySlug = a != null ? a.Slug : GameTeam.UnknownSlug,
+                Tournament = g.Tournament,
             }).Take(MaxUrlsPerFile - 400).ToListAsync(cancellationToken);
     }
 
@@ -71,6 +72,7 @@ public sealed class SitemapQuery(GamePulseDbFactory databases, TimeProvider cloc
         public DateTimeOffset UpdatedAt { get; init; }
         public required string HomeSlug { get; init; }
         public required string AwaySlug { get; init; }
+        public string? Tournament { get; init; }
     }
 
     /// <summary>Team and conference pages of a league.</summary>

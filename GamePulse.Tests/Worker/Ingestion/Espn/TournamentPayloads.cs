@@ -67,6 +67,49 @@ public static class TournamentPayloads
                 t.TryGetProperty("abbreviation", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString()! : "")),];
     }
 
+    /// <summary>The regions of <see cref="FullField"/>, in the order their games tip off.</summary>
+    public static readonly string[] Regions = ["South", "East", "West", "Midwest"];
+
+    /// <summary>The event id of <see cref="FullField"/>'s one live first-round game (South, 1 against 16).</summary>
+    public const string LiveFirstRoundId = "401990100";
+
+    /// <summary>The event id of <see cref="FullField"/>'s one listed second-round game, whose other side is still TBD.</summary>
+    public const string SecondRoundId = "401990200";
+
+    /// <summary>
+    /// A 68-team men's field of real seeded teams (the first 68 of the seed, 16 a region and 4 more for the First
+    /// Four) on the first-round Thursday: the First Four played (final), 32 first-round games (one live, the rest
+    /// scheduled; the First Four winners in their slots), and one second-round game listed with a TBD side.
+    /// </summary>
+    public static IReadOnlyList<Slot> FullField()
+    {
+        var teams = SeedTeams(68);
+        Side Team(int region, int seed) => teams[(region * 16) + seed - 1] with { Seed = (short)seed };
+        var slots = new List<Slot>();
+        var firstFour = new DateTimeOffset(2026, 3, 17, 23, 0, 0, TimeSpan.Zero);
+        for (var r = 0; r < 4; r++)
+        {
+            var seed = r < 2 ? 16 : 11;
+            slots.Add(new Slot($"40199000{r}", firstFour.AddDays(r / 2).AddHours(r % 2 * 2.5), "Men's Basketball Championship - First Four",
+                Team(r, seed), teams[64 + r] with { Seed = (short)seed }, "post", 70, 61));
+        }
+
+        int[][] pairs = [[1, 16], [8, 9], [5, 12], [4, 13], [6, 11], [3, 14], [7, 10], [2, 15]];
+        var thursday = new DateTimeOffset(2026, 3, 19, 16, 0, 0, TimeSpan.Zero);
+        for (var r = 0; r < 4; r++)
+        {
+            for (var p = 0; p < pairs.Length; p++)
+            {
+                var id = r == 0 && p == 0 ? LiveFirstRoundId : $"4019901{r}{p}";
+                slots.Add(new Slot(id, thursday.AddDays(r / 2).AddHours(p % 4 * 2.5 + (r % 2 * 0.5)), $"Men's Basketball Championship - {Regions[r]} Region - 1st Round",
+                    Team(r, pairs[p][0]), Team(r, pairs[p][1]), id == LiveFirstRoundId ? "in" : "pre", 40, 30));
+            }
+        }
+
+        slots.Add(new Slot(SecondRoundId, thursday.AddDays(2), "Men's Basketball Championship - South Region - 2nd Round", Team(0, 1), Side.Placeholder("Winner of 8/9")));
+        return slots;
+    }
+
     private static JsonObject Event(JsonObject item, Slot slot, int seasonType)
     {
         var start = slot.Start.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture);
