@@ -55,7 +55,7 @@ public sealed class ScoreboardModel(LeagueRepository leagues, ScoreboardQuery qu
             return NotFound();
         }
 
-        if (filter == ScoreboardFilter.Mine && !visitor.IsSignedIn)
+        if (filter.HasFlag(ScoreboardFilter.Mine) && !visitor.IsSignedIn)
         {
             // "My teams" needs to know who is asking; the link survives sign-in through returnUrl.
             var login = $"/account/login?returnUrl={Uri.EscapeDataString(visitor.CurrentUrl)}";
@@ -78,7 +78,7 @@ public sealed class ScoreboardModel(LeagueRepository leagues, ScoreboardQuery qu
             // A personal fragment's validator covers the filter and the followed teams too, so following a team
             // elsewhere changes the next poll's answer; the order is part of it as well.
             var personal = followed is null ? "" : $":{filter}:{string.Join(',', followed.Order())}";
-            var etag = LiveUpdates.ETag($"scores:{GameChanges.Tag(found.Slug, day)}:{order}{personal}", View.Games, View.Polling);
+            var etag = LiveUpdates.ETag($"scores:{GameChanges.Tag(found.Slug, day)}:{order}:{filter}{personal}", View.Games, View.Polling);
             caching.ForGames(HttpContext, tags, View.Games, now, fragment: true);
             PageCaching.SetETag(Response, etag);
             if (PageCaching.IsNotModified(Request, etag))

@@ -18,9 +18,14 @@ public sealed class ScoreboardQuery(GameRepository games, LeagueDayCache days)
     {
         var day = await days.GetAsync(league.Slug, date, token => ReadAsync(league, date, token), cancellationToken);
         var list = day.Games;
-        if (filter == ScoreboardFilter.Mine && followed is not null)
+        if (filter.HasFlag(ScoreboardFilter.Mine) && followed is not null)
         {
             list = [.. list.Where(g => ScoreboardFilters.Involves(g, followed))];
+        }
+
+        if (filter.HasFlag(ScoreboardFilter.Top25))
+        {
+            list = [.. list.Where(ScoreboardFilters.HasRankedTeam)];
         }
 
         return new ScoreboardView(league, date, list, day.Adjacent, LiveUpdates.ShouldPoll(list, now), order, followed, filter) { Cards = day.Cards, TournamentSeason = day.TournamentSeason };

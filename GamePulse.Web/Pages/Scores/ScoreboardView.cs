@@ -29,7 +29,9 @@ public sealed record ScoreboardView(
 
     public bool IsPersonal => Followed is not null;
 
-    public bool MineOnly => Filter == ScoreboardFilter.Mine;
+    public bool MineOnly => Filter.HasFlag(ScoreboardFilter.Mine);
+
+    public bool Top25Only => Filter.HasFlag(ScoreboardFilter.Top25);
 
     /// <summary>The query string that keeps this view's order and filter on its links, picker and live polling.</summary>
     public string Keep => QueryOf(Order, Filter);
@@ -42,9 +44,9 @@ public sealed record ScoreboardView(
             parts.Add($"{ScoreboardOrder.QueryKey}={ScoreboardOrder.Pulse}");
         }
 
-        if (filter == ScoreboardFilter.Mine)
+        if (ScoreboardFilters.Value(filter) is { } teams)
         {
-            parts.Add($"{ScoreboardFilters.QueryKey}={ScoreboardFilters.MineValue}");
+            parts.Add($"{ScoreboardFilters.QueryKey}={teams}");
         }
 
         return parts.Count == 0 ? "" : "?" + string.Join('&', parts);

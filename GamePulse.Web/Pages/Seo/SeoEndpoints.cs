@@ -58,7 +58,9 @@ public static class SeoEndpoints
             if (season is null)
             {
                 var pages = await query.LeaguePagesAsync(league.Slug, cancellationToken);
-                return UrlSet(pages.Select(p => (site.Value.Absolute(p.Path(league.Slug)), p.LastModified)));
+                // The rankings change with every ranked game, so they take the newest page's lastmod.
+                var rankings = (site.Value.Absolute(SiteUrls.Rankings(league.Slug)), pages.Select(p => p.LastModified).DefaultIfEmpty(DateTimeOffset.UnixEpoch).Max());
+                return UrlSet(pages.Select(p => (site.Value.Absolute(p.Path(league.Slug)), p.LastModified)).Prepend(rankings));
             }
 
             var games = await query.SeasonAsync(league.Slug, season.Value, cancellationToken);
