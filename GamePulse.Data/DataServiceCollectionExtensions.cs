@@ -22,6 +22,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<LeagueRepository>();
         services.AddSingleton<ConferenceRepository>();
         services.AddSingleton<TeamRepository>();
+        services.AddSingleton<RankingRepository>();
         services.AddSingleton<GameRepository>();
         services.AddSingleton<PulseRepository>();
         services.AddSingleton<IngestRunRepository>();

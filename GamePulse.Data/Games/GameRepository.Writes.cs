@@ -15,6 +15,7 @@ public sealed partial class GameRepository
         "home_score", "away_score", "home_line_scores", "away_line_scores", "home_rank", "away_rank", "home_seed",
         "away_seed", "home_record", "away_record", "venue_name", "venue_city", "venue_state", "neutral_site",
         "conference_game", "broadcast", "season", "season_type", "notes", "home_spread", "over_under",
+        "home_placeholder", "away_placeholder", "tournament", "tournament_region", "tournament_round", "bracket_id",
     ];
 
     private static readonly JsonSerializerOptions SnakeCase = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
@@ -132,7 +133,8 @@ public sealed partial class GameRepository
                     home_seed smallint, away_seed smallint, home_record text, away_record text, venue_name text,
                     venue_city text, venue_state text, neutral_site boolean, conference_game boolean, broadcast text,
                     season smallint, season_type text, notes text, home_spread numeric, over_under numeric,
-                    pulse_score smallint, pulse_factors text[])
+                    home_placeholder text, away_placeholder text, tournament text, tournament_region text,
+                    tournament_round text, bracket_id integer, pulse_score smallint, pulse_factors text[])
             ),
             -- Rows that would change nothing (or only move a game backwards) stop here: INSERT … ON CONFLICT would
             -- lock every conflicting row even when its WHERE then skips the update, and most polls are all unchanged.
@@ -145,7 +147,8 @@ public sealed partial class GameRepository
                       AND ({Regresses("g", "i")} OR ({storedNow}) IS NOT DISTINCT FROM ({Incoming("g", "i")})))
             ),
             before AS (
-                SELECT g.id, g.{keyColumn} AS external_id, g.state, g.period, g.clock, g.home_score, g.away_score
+                SELECT g.id, g.{keyColumn} AS external_id, g.state, g.period, g.clock, g.home_score, g.away_score,
+                       g.home_team_id, g.away_team_id
                 FROM games g JOIN input i ON g.league_id = @leagueId AND g.{keyColumn} = i.external_id
             ),
             upserted AS (
@@ -205,11 +208,15 @@ public sealed partial class GameRepository
     /// scheduled/live/halftime/delayed; a live or halftime game back to scheduled; or a live/halftime game to an
     /// earlier point of play: a lower period, live again in the period that reached halftime, or the same period with
     /// more clock left. A stopped clock (same period, same clock) is not a regression, so free throws still apply.
+    /// A side once known is never forgotten: a payload that lists a placeholder where a team is stored is older than
+    /// the one that named the team (a bracket slot is filled once), so it is stale as a whole.
     /// Postponed, canceled and delayed from the source always apply; an unreadable clock or a missing period never
     /// blocks an update (NULLs compare as "not a regression"). Why this compares (period, clock) and not scores: docs/decisions/0103-live-progress-guard.md.
     /// </summary>
     private static string Regresses(string stored, string incoming) => $"""
         COALESCE((({stored}.state = 'final' AND {incoming}.state IN ('scheduled', 'live', 'halftime', 'delayed'))
+         OR ({stored}.home_team_id IS NOT NULL AND {incoming}.home_team_id IS NULL)
+         OR ({stored}.away_team_id IS NOT NULL AND {incoming}.away_team_id IS NULL)
          OR ({stored}.state IN ('live', 'halftime') AND {incoming}.state = 'scheduled')
          OR ({stored}.state IN ('live', 'halftime') AND {incoming}.state IN ('live', 'halftime') AND (
                 {incoming}.period < {stored}.period

@@ -60,6 +60,19 @@ public sealed partial class GameRepository(GamePulseDbFactory databases)
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>The games of any of these teams between two dates (the rankings' week), in start order.</summary>
+    public async Task<IReadOnlyList<GameSummary>> GetTeamsGamesAsync(short leagueId, IReadOnlyCollection<int> teamIds, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        var ids = teamIds.Select(id => (int?)id).ToArray();
+        await using var db = databases.Open();
+        return await db.Joined()
+            .Where(j => j.Game.LeagueId == leagueId && j.Game.GameDate >= from && j.Game.GameDate <= to
+                && (ids.Contains(j.Game.HomeTeamId) || ids.Contains(j.Game.AwayTeamId)))
+            .OrderBy(j => j.Game.StartTime).ThenBy(j => j.Game.Id)
+            .Select(GameSummaries.ToSummary)
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>The nearest earlier and later dates that have games of the league, skipping empty days.</summary>
     public async Task<AdjacentDates> GetAdjacentDatesAsync(short leagueId, DateOnly date, CancellationToken cancellationToken = default)
     {

@@ -39,11 +39,18 @@ public sealed record GameRow
     [Column("detail")]
     public string? Detail { get; init; }
 
+    /// <summary>Null while the side is a placeholder (a bracket slot whose team is not known yet).</summary>
     [Column("home_team_id")]
-    public int HomeTeamId { get; init; }
+    public int? HomeTeamId { get; init; }
 
     [Column("away_team_id")]
-    public int AwayTeamId { get; init; }
+    public int? AwayTeamId { get; init; }
+
+    [Column("home_placeholder")]
+    public string? HomePlaceholder { get; init; }
+
+    [Column("away_placeholder")]
+    public string? AwayPlaceholder { get; init; }
 
     [Column("home_score")]
     public short? HomeScore { get; init; }
@@ -101,6 +108,18 @@ public sealed record GameRow
 
     [Column("notes")]
     public string? Notes { get; init; }
+
+    [Column("tournament")]
+    public string? Tournament { get; init; }
+
+    [Column("tournament_region")]
+    public string? TournamentRegion { get; init; }
+
+    [Column("tournament_round")]
+    public string? TournamentRound { get; init; }
+
+    [Column("bracket_id")]
+    public int? BracketId { get; init; }
 
     [Column("home_spread")]
     public decimal? HomeSpread { get; init; }

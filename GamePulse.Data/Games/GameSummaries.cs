@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using GamePulse.Data.Leagues;
 using GamePulse.Data.Teams;
+using LinqToDB;
 
 namespace GamePulse.Data.Games;
 
@@ -9,22 +10,24 @@ internal sealed record GameJoin
 {
     public required GameRow Game { get; init; }
     public required League League { get; init; }
-    public required TeamRow Home { get; init; }
-    public required TeamRow Away { get; init; }
+    // Null for a side not known yet (the left joins below find no team).
+    public TeamRow? Home { get; init; }
+    public TeamRow? Away { get; init; }
 }
 
 /// <summary>
 /// The one mapping from stored rows to <see cref="GameSummary"/>: every read of games with their teams (scoreboards,
 /// team pages, the game page, Pulse's best games) filters and orders <see cref="Joined"/> and ends with
-/// <see cref="ToSummary"/>, so a column added to the read model is added here once.
+/// <see cref="ToSummary"/>, so a column added to the read model is added here once. The teams are left joins: a bracket
+/// game may have a side not known yet, which is projected as a <see cref="GameTeam"/> with id 0 and the slot's label.
 /// </summary>
 internal static class GameSummaries
 {
     public static IQueryable<GameJoin> Joined(this GamePulseDb db) =>
         from g in db.Games
         join l in db.Leagues on g.LeagueId equals l.Id
-        join h in db.Teams on g.HomeTeamId equals h.Id
-        join a in db.Teams on g.AwayTeamId equals a.Id
+        from h in db.Teams.LeftJoin(h => h.Id == g.HomeTeamId)
+        from a in db.Teams.LeftJoin(a => a.Id == g.AwayTeamId)
         select new GameJoin { Game = g, League = l, Home = h, Away = a };
 
     public static readonly Expression<Func<GameJoin, GameSummary>> ToSummary = j => new GameSummary
@@ -42,6 +45,10 @@ internal static class GameSummaries
         ConferenceGame = j.Game.ConferenceGame,
         Broadcast = j.Game.Broadcast,
         Notes = j.Game.Notes,
+        Tournament = j.Game.Tournament,
+        TournamentRegion = j.Game.TournamentRegion,
+        TournamentRound = j.Game.TournamentRound,
+        BracketId = j.Game.BracketId,
         HomeSpread = j.Game.HomeSpread,
         OverUnder = j.Game.OverUnder,
         Season = j.Game.Season,
@@ -52,10 +59,14 @@ internal static class GameSummaries
         UpdatedAt = j.Game.UpdatedAt,
         PulseScore = j.Game.PulseScore,
         PulseFactors = j.Game.PulseFactors,
-        Home = new GameTeam(j.Home.Id, j.Home.Slug, j.Home.DisplayName, j.Home.ShortName, j.Home.Abbreviation,
+        Home = new GameTeam(j.Game.HomeTeamId ?? 0, j.Home != null ? j.Home.Slug : GameTeam.UnknownSlug,
+            j.Home != null ? j.Home.DisplayName : j.Game.HomePlaceholder ?? GameTeam.Unknown,
+            j.Home != null ? j.Home.ShortName : j.Game.HomePlaceholder ?? GameTeam.Unknown, j.Home!.Abbreviation,
             j.Home.PrimaryColor, j.Home.LogoUrl, j.Game.HomeScore, j.Game.HomeRank, j.Game.HomeSeed, j.Game.HomeRecord,
             j.Home.ConferenceId, j.Game.HomeLineScores),
-        Away = new GameTeam(j.Away.Id, j.Away.Slug, j.Away.DisplayName, j.Away.ShortName, j.Away.Abbreviation,
+        Away = new GameTeam(j.Game.AwayTeamId ?? 0, j.Away != null ? j.Away.Slug : GameTeam.UnknownSlug,
+            j.Away != null ? j.Away.DisplayName : j.Game.AwayPlaceholder ?? GameTeam.Unknown,
+            j.Away != null ? j.Away.ShortName : j.Game.AwayPlaceholder ?? GameTeam.Unknown, j.Away!.Abbreviation,
             j.Away.PrimaryColor, j.Away.LogoUrl, j.Game.AwayScore, j.Game.AwayRank, j.Game.AwaySeed, j.Game.AwayRecord,
             j.Away.ConferenceId, j.Game.AwayLineScores),
     };

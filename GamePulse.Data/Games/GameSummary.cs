@@ -2,7 +2,10 @@ using LinqToDB.Mapping;
 
 namespace GamePulse.Data.Games;
 
-/// <summary>One side of a game as a scoreboard shows it: the team, and what this game says about it.</summary>
+/// <summary>
+/// One side of a game as a scoreboard shows it: the team, and what this game says about it. A side not known yet (a
+/// bracket slot) has id 0, slug <see cref="UnknownSlug"/> and, as its names, the feed's label or <see cref="Unknown"/>.
+/// </summary>
 public sealed record GameTeam(
     int Id,
     string Slug,
@@ -16,7 +19,16 @@ public sealed record GameTeam(
     int? Seed,
     string? Record,
     int? ConferenceId,
-    short[]? LineScores);
+    short[]? LineScores)
+{
+    public const string Unknown = "TBD";
+
+    /// <summary>The slug an unknown side stands under in a game's URL ("tbd-vs-duke-2026-03-21"); no team has it as its page.</summary>
+    public const string UnknownSlug = "tbd";
+
+    /// <summary>False for a bracket slot whose team is not known yet: it has no team page, no follow button.</summary>
+    public bool IsKnown => Id != 0;
+}
 
 /// <summary>
 /// A game with both teams, projected for scoreboards, team pages and the game page. Built in one place,
@@ -40,6 +52,15 @@ public sealed record GameSummary
     public bool ConferenceGame { get; init; }
     public string? Broadcast { get; init; }
     public string? Notes { get; init; }
+
+    /// <summary>The tournament (<see cref="Tournaments.Ncaa"/> for the national one), its region and round; null outside tournaments.</summary>
+    public string? Tournament { get; init; }
+
+    public string? TournamentRegion { get; init; }
+
+    public string? TournamentRound { get; init; }
+
+    public int? BracketId { get; init; }
 
     /// <summary>The home team's pre-game line (negative = home favoured) and the total, where the source gave them.</summary>
     public decimal? HomeSpread { get; init; }

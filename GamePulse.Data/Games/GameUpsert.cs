@@ -10,8 +10,15 @@ public sealed record GameUpsert
     public short? Period { get; init; }
     public string? Clock { get; init; }
     public string? Detail { get; init; }
-    public required int HomeTeamId { get; init; }
-    public required int AwayTeamId { get; init; }
+    /// <summary>Our team id of each side; null while the feed lists a placeholder (a bracket slot not decided yet).</summary>
+    public required int? HomeTeamId { get; init; }
+
+    public required int? AwayTeamId { get; init; }
+
+    /// <summary>What the feed calls an unknown side when it says more than "TBD" (e.g. "Winner of …"); null otherwise.</summary>
+    public string? HomePlaceholder { get; init; }
+
+    public string? AwayPlaceholder { get; init; }
     public short? HomeScore { get; init; }
     public short? AwayScore { get; init; }
     public short[]? HomeLineScores { get; init; }
@@ -31,6 +38,16 @@ public sealed record GameUpsert
     public required short Season { get; init; }
     public string SeasonType { get; init; } = "regular";
     public string? Notes { get; init; }
+
+    /// <summary>The tournament (<see cref="Tournaments.Ncaa"/> for the national one), region and round; null outside tournaments.</summary>
+    public string? Tournament { get; init; }
+
+    public string? TournamentRegion { get; init; }
+
+    public string? TournamentRound { get; init; }
+
+    /// <summary>NCAA.com's bracket position (bracketId), where that feed gives one.</summary>
+    public int? BracketId { get; init; }
 
     /// <summary>The home team's pre-game line: negative = home favoured, positive = away favoured, null = no line.</summary>
     public decimal? HomeSpread { get; init; }

@@ -28,8 +28,8 @@ public sealed class PulseRepository(GamePulseDbFactory databases)
         var ids = gameIds.Distinct().ToArray();
         var games = await (
             from g in db.Games
-            join h in db.Teams on g.HomeTeamId equals h.Id
-            join a in db.Teams on g.AwayTeamId equals a.Id
+            from h in db.Teams.LeftJoin(h => h.Id == g.HomeTeamId)
+            from a in db.Teams.LeftJoin(a => a.Id == g.AwayTeamId)
             where Sql.Ext.PostgreSQL().ValueIsEqualToAny(g.Id, ids)
             select new PulseGame
             {
@@ -48,8 +48,9 @@ public sealed class PulseRepository(GamePulseDbFactory databases)
                 SeasonType = g.SeasonType,
                 Notes = g.Notes,
                 HomeSpread = g.HomeSpread,
-                HomeName = h.ShortName,
-                AwayName = a.ShortName,
+                // A bracket slot not decided yet is scored under its label, as the pages show it.
+                HomeName = h != null ? h.ShortName : g.HomePlaceholder ?? GameTeam.Unknown,
+                AwayName = a != null ? a.ShortName : g.AwayPlaceholder ?? GameTeam.Unknown,
             }).ToListAsync(cancellationToken);
         var snapshots = (await db.GameSnapshots
             .Where(s => Sql.Ext.PostgreSQL().ValueIsEqualToAny(s.GameId, ids))

@@ -46,6 +46,17 @@ public static class SiteUrls
 
     public static string Conference(string leagueSlug, string conferenceSlug) => string.Concat("/", leagueSlug, "/conferences/", conferenceSlug);
 
+    /// <summary>The NCAA Tournament bracket of a season (the year it ends): /{league}/tournament/2026.</summary>
+    public static string Tournament(string leagueSlug, int season) =>
+        string.Concat("/", leagueSlug, "/tournament/", season.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>A conference's tournament of a season: /{league}/conferences/{conference}/tournament/2026.</summary>
+    public static string ConferenceTournament(string leagueSlug, string conferenceSlug, int season) =>
+        string.Concat(Conference(leagueSlug, conferenceSlug), "/tournament/", season.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>The AP Top 25 of a league as the feeds report it.</summary>
+    public static string Rankings(string leagueSlug) => string.Concat("/", leagueSlug, "/rankings");
+
     /// <summary>A league's team and conference pages: /sitemaps/{league}-pages.xml.</summary>
     public static string LeaguePagesSitemap(string leagueSlug) => string.Concat("/sitemaps/", leagueSlug, "-", LeaguePagesSuffix, ".xml");
 

@@ -12,7 +12,8 @@ public interface IScoreSource
     Task<FeedResponse> FetchAsync(League league, DateOnly date, CancellationToken cancellationToken);
 }
 
-public sealed record FeedResponse(int StatusCode, byte[] Body);
+/// <param name="Incomplete">Set when the answer is one of two requests and the other failed: the run is partial, with this as its error.</param>
+public sealed record FeedResponse(int StatusCode, byte[] Body, string? Incomplete = null);
 
 /// <summary>The feed did not give a usable response (after retries, or because its circuit is open).</summary>
 public sealed class FeedUnavailableException(string message, int? statusCode = null, Exception? inner = null) : Exception(message, inner)

@@ -4,7 +4,7 @@ using GamePulse.Data.Teams;
 namespace GamePulse.Worker.Ingestion;
 
 /// <summary>Settings of section "Ingestion" (environment: Ingestion__Name). Validated at start-up.</summary>
-public sealed class IngestionOptions
+public sealed class IngestionOptions : IValidatableObject
 {
     public const string Section = "Ingestion";
 
@@ -76,7 +76,35 @@ public sealed class IngestionOptions
     [Range(0, 60)]
     public int WindowDays { get; set; } = 7;
 
+    /// <summary>
+    /// Also ask ESPN for groups=100 (the NCAA Tournament, which groups=50 leaves out) on dates of the postseason window
+    /// below, and on any other date whose groups=50 answer says it is postseason (docs/decisions/0108).
+    /// </summary>
+    public bool TournamentGroupsEnabled { get; set; } = true;
+
+    /// <summary>First day (MM-dd, every year) of the tournament window: the week of Selection Sunday, which is March 11–17.</summary>
+    [Required]
+    [RegularExpression(TournamentWindow.MonthDayPattern, ErrorMessage = "Ingestion__TournamentWindowStart must be MM-dd, e.g. 03-10.")]
+    public string TournamentWindowStart { get; set; } = "03-10";
+
+    /// <summary>Last day (MM-dd) of the tournament window: the final is played by April 8.</summary>
+    [Required]
+    [RegularExpression(TournamentWindow.MonthDayPattern, ErrorMessage = "Ingestion__TournamentWindowEnd must be MM-dd, e.g. 04-10.")]
+    public string TournamentWindowEnd { get; set; } = "04-10";
+
     /// <summary>Pause between dates of a backfill, on top of the rate limit.</summary>
     [Range(0, 60_000)]
     public int BackfillDelayMilliseconds { get; set; } = 250;
+
+    public TournamentWindow ReadTournamentWindow() => TournamentWindow.Parse(TournamentWindowStart, TournamentWindowEnd);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!TournamentWindow.TryParse(TournamentWindowStart, TournamentWindowEnd, out _))
+        {
+            yield return new ValidationResult(
+                $"Settings Ingestion__TournamentWindowStart and Ingestion__TournamentWindowEnd must be real days with the start not after the end, not '{TournamentWindowStart}' to '{TournamentWindowEnd}'.",
+                [nameof(TournamentWindowStart), nameof(TournamentWindowEnd)]);
+        }
+    }
 }

@@ -4,13 +4,35 @@ using GamePulse.Data.Teams;
 namespace GamePulse.Worker.Ingestion;
 
 /// <summary>
-/// A game read from a payload before its teams are resolved: <see cref="Game"/> carries 0 as team ids until
-/// <see cref="WithTeams"/> fills in ours.
+/// A game read from a payload before its teams are resolved: <see cref="Game"/> carries no team ids until
+/// <see cref="WithTeams"/> fills in ours. A side whose external id is null is a placeholder (a bracket slot not decided
+/// yet): it never becomes a team, and the game is stored with that side unknown.
 /// </summary>
-public sealed record FeedGame(GameUpsert Game, string HomeTeamExternalId, string AwayTeamExternalId)
+public sealed record FeedGame(GameUpsert Game, string? HomeTeamExternalId, string? AwayTeamExternalId)
 {
-    public GameUpsert WithTeams(IReadOnlyDictionary<string, int> teamIds) =>
-        Game with { HomeTeamId = teamIds[HomeTeamExternalId], AwayTeamId = teamIds[AwayTeamExternalId] };
+    public GameUpsert WithTeams(IReadOnlyDictionary<string, int> teamIds) => Game with
+    {
+        HomeTeamId = HomeTeamExternalId is { } home ? teamIds[home] : null,
+        AwayTeamId = AwayTeamExternalId is { } away ? teamIds[away] : null,
+    };
+
+    /// <summary>False for a game that names the same team on both sides (a feed error); two unknown sides are fine.</summary>
+    public static bool HasDistinctSides(GameUpsert game) => game.HomeTeamId is null || game.HomeTeamId != game.AwayTeamId;
+}
+
+/// <summary>
+/// How both parsers tell a placeholder competitor from a team: ESPN's bracket slots carry ids that are not team ids
+/// ("-2", "0") and the name "TBD"; NCAA.com's an empty or "tbd" seo name. The placeholder's own name is kept as the
+/// slot's label only when it says more than TBD ("Winner of Texas/Xavier").
+/// </summary>
+public static class Placeholders
+{
+    public static bool IsPlaceholderId(string? id) => id is "0" or "tbd" or "tba" || id?.StartsWith('-') == true;
+
+    public static bool IsPlaceholderName(string? name) =>
+        name?.Trim() is { } text && (text.Equals("TBD", StringComparison.OrdinalIgnoreCase) || text.Equals("TBA", StringComparison.OrdinalIgnoreCase));
+
+    public static string? Label(string? name) => IsPlaceholderName(name) ? null : name!.Trim();
 }
 
 /// <summary>A game the parser could not read; the others of the payload are still written.</summary>

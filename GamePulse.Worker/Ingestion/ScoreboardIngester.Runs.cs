@@ -12,15 +12,19 @@ namespace GamePulse.Worker.Ingestion;
 /// </summary>
 public sealed partial class ScoreboardIngester
 {
-    /// <summary>One run on its way: what it ingests, when it started, and the HTTP status its payload came with.</summary>
-    private sealed record Attempt(IngestTarget Target, DateTimeOffset Started, Stopwatch Timer, int? HttpStatus);
+    /// <summary>
+    /// One run on its way: what it ingests, when it started, the HTTP status its payload came with, and what it lacks when
+    /// the fetch got only one of its requests' answers (ESPN's two groups; the run is then partial).
+    /// </summary>
+    private sealed record Attempt(IngestTarget Target, DateTimeOffset Started, Stopwatch Timer, int? HttpStatus, string? Incomplete = null);
 
     // Games the parser skipped and games it read that cannot be written (a team playing itself, a repeated id) both
     // count as skipped, and make the run partial.
     private static IngestRun Succeeded(Attempt attempt, ParsedScoreboard parsed, int written, UpsertResult result)
     {
         var skipped = parsed.Skipped.Count + (parsed.Games.Count - written);
-        return NewRun(attempt, parsed.Source.Name(), skipped > 0 ? IngestOutcome.Partial : IngestOutcome.Succeeded) with
+        var skippedError = skipped > 0 ? $"{skipped} game(s) skipped: {string.Join("; ", parsed.Skipped.Take(3).Select(s => $"{s.ExternalId}: {s.Reason}"))}" : null;
+        return NewRun(attempt, parsed.Source.Name(), skipped > 0 || attempt.Incomplete is not null ? IngestOutcome.Partial : IngestOutcome.Succeeded) with
         {
             GamesSeen = parsed.Games.Count + parsed.Skipped.Count,
             GamesInserted = result.Inserted,
@@ -28,7 +32,7 @@ public sealed partial class ScoreboardIngester
             GamesUnchanged = result.Unchanged,
             GamesSkipped = skipped,
             SnapshotRows = result.SnapshotRows,
-            Error = skipped > 0 ? $"{skipped} game(s) skipped: {string.Join("; ", parsed.Skipped.Take(3).Select(s => $"{s.ExternalId}: {s.Reason}"))}" : null,
+            Error = string.Join("; ", new[] { attempt.Incomplete, skippedError }.OfType<string>()) is { Length: > 0 } error ? error : null,
         };
     }
 

@@ -44,7 +44,7 @@ public sealed partial class ScoreboardIngester(
             return await FinishFailedAsync(attempt with { HttpStatus = ex.StatusCode }, ex.Message, cancellationToken);
         }
 
-        return await IngestPayloadAsync(attempt with { HttpStatus = response.StatusCode }, response.Body, cancellationToken);
+        return await IngestPayloadAsync(attempt with { HttpStatus = response.StatusCode, Incomplete = response.Incomplete }, response.Body, cancellationToken);
     }
 
     /// <summary>Replays a saved payload through the same path as a live fetch (no HTTP status).</summary>
@@ -140,7 +140,7 @@ public sealed partial class ScoreboardIngester(
     private async Task<List<GameUpsert>> PrepareUpsertsAsync(GamePulseDb db, ParsedScoreboard parsed, IngestTarget target, ResolvedTeams resolved, CancellationToken cancellationToken)
     {
         var candidates = parsed.Games.Select(g => g.WithTeams(resolved.TeamIdsByExternalId))
-            .Where(g => g.HomeTeamId != g.AwayTeamId)
+            .Where(FeedGame.HasDistinctSides)
             .DistinctBy(g => g.ExternalId)
             .ToList();
         var alreadyStored = await games.FindStoredExternalIdsAsync(db, target.League.Id, parsed.Source, [.. candidates.Select(g => g.ExternalId)], cancellationToken);
@@ -182,7 +182,7 @@ public sealed partial class ScoreboardIngester(
     // The upsert writes this only if the game turns out to be new; for a stored game it is ignored and rescored instead.
     private static GameUpsert WithNewGamePulse(GameUpsert game, short leagueId, ResolvedTeams teams)
     {
-        var score = NewGamePulse.Compute(leagueId, game, teams.ShortNamesById[game.HomeTeamId], teams.ShortNamesById[game.AwayTeamId]);
+        var score = NewGamePulse.Compute(leagueId, game, teams.ShortNameOf(game.HomeTeamId, game.HomePlaceholder), teams.ShortNameOf(game.AwayTeamId, game.AwayPlaceholder));
         return game with { PulseScore = (short)score.Score, PulseFactors = score.FactorTexts };
     }
 }

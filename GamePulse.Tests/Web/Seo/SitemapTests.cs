@@ -83,6 +83,7 @@ public sealed class SitemapTests
         var urls = pages.Root!.Elements(Ns + "url").Select(e => Local(e.Element(Ns + "loc")!.Value)).ToList();
         CollectionAssert.Contains(urls, "/mens-college-basketball/teams/duke");
         CollectionAssert.Contains(urls, "/mens-college-basketball/conferences/acc");
+        CollectionAssert.Contains(urls, "/mens-college-basketball/rankings", "the rankings page");
         Assert.IsGreaterThan(300, urls.Count);
     }
 

@@ -14,8 +14,11 @@ namespace GamePulse.Web.Pages.Conferences;
 
 /// <summary>/{league}/conferences/{slug}: standings from final games, and links to every member team.</summary>
 [OutputCache(PolicyName = PageCaching.PolicyName)]
-public sealed class ConferenceModel(LeagueRepository leagues, ConferenceRepository conferences, ConferenceQuery query, PageCaching caching, IOptions<SiteOptions> site, TimeProvider clock) : PageModel
+public sealed class ConferenceModel(LeagueRepository leagues, ConferenceRepository conferences, ConferenceQuery query, GameRepository games, PageCaching caching, IOptions<SiteOptions> site, TimeProvider clock) : PageModel
 {
+    /// <summary>The conference's tournaments, newest season first: each links its page.</summary>
+    public IReadOnlyList<ConferenceTournament> Tournaments { get; private set; } = [];
+
     public ConferenceView View { get; private set; } = null!;
 
     public League League { get; private set; } = null!;
@@ -35,6 +38,7 @@ public sealed class ConferenceModel(LeagueRepository leagues, ConferenceReposito
         // Standings move when a game becomes final, which happens today or (after midnight) yesterday: the Worker's
         // NOTIFY for either league-day evicts the page. An older correction or a backfill waits for expiry.
         caching.Slow(HttpContext, [GameChanges.Tag(found.Slug, today), GameChanges.Tag(found.Slug, today.AddDays(-1))]);
+        Tournaments = await games.GetConferenceTournamentsAsync(found.Id, conference.Id, cancellationToken);
         ViewData[PageSeo.ViewDataKey] = new PageSeo(
             $"{conference.Name} {found.ShortName} basketball standings {View.Season - 1}–{View.Season % 100:00} | {site.Value.Name}",
             $"{conference.Name} {found.Name} standings: conference and overall records of all {View.Standings.Count} teams, from final scores.",

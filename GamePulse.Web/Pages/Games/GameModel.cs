@@ -106,11 +106,13 @@ public sealed class GameModel(GameQuery query, PageCaching caching, IOptions<Sit
 
         return sportsEvent;
 
-        Dictionary<string, object> Team(GameTeam team) => new()
-        {
-            ["@type"] = "SportsTeam",
-            ["name"] = team.DisplayName,
-            ["url"] = site.Value.Absolute(SiteUrls.Team(game.LeagueSlug, team.Slug)),
-        };
+        Dictionary<string, object> Team(GameTeam team) => team.IsKnown
+            ? new()
+            {
+                ["@type"] = "SportsTeam",
+                ["name"] = team.DisplayName,
+                ["url"] = site.Value.Absolute(SiteUrls.Team(game.LeagueSlug, team.Slug)),
+            }
+            : new() { ["@type"] = "SportsTeam", ["name"] = team.DisplayName };
     }
 }

@@ -30,6 +30,9 @@ public sealed class HomeModel(LeagueRepository leagues, GameRepository games, Pu
 
     public IReadOnlyList<GameSummary> BestFinals { get; private set; } = [];
 
+    /// <summary>The leagues whose NCAA Tournament is on today, with its season: their sections link the bracket.</summary>
+    public Dictionary<short, int> TournamentSeasons { get; } = [];
+
     public IReadOnlyDictionary<short, List<GameSummary>> GamesByLeague { get; private set; } = new Dictionary<short, List<GameSummary>>();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -43,6 +46,14 @@ public sealed class HomeModel(LeagueRepository leagues, GameRepository games, Pu
             .ThenBy(g => g.StartTime ?? DateTimeOffset.MaxValue)
             .GroupBy(g => g.LeagueId)
             .ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var league in Leagues)
+        {
+            if (await games.FindTournamentOnAsync(league.Id, Today, cancellationToken) is { } season)
+            {
+                TournamentSeasons[league.Id] = season;
+            }
+        }
+
         BestLive = await pulse.GetBestLiveAsync(Today, BestCount, cancellationToken);
         BestFinals = BestLive.Count == 0 ? await pulse.GetBestFinalsAsync(Today.AddDays(-1), BestCount, cancellationToken) : [];
 

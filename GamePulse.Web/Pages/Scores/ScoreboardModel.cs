@@ -57,7 +57,7 @@ public sealed class ScoreboardModel(LeagueRepository leagues, ScoreboardQuery qu
             return NotFound();
         }
 
-        if (filter == ScoreboardFilter.Mine && !visitor.IsSignedIn)
+        if (filter.HasFlag(ScoreboardFilter.Mine) && !visitor.IsSignedIn)
         {
             // "My teams" needs to know who is asking; the link survives sign-in through returnUrl.
             return SignInRedirect.To(HttpContext, visitor.CurrentUrl);
@@ -73,7 +73,7 @@ public sealed class ScoreboardModel(LeagueRepository leagues, ScoreboardQuery qu
             // A personal fragment's validator covers the filter and the followed teams too, so following a team
             // elsewhere changes the next poll's answer; the order is part of it as well.
             var personal = followed is null ? "" : $":{filter}:{string.Join(',', followed.Order())}";
-            var scope = $"scores:{GameChanges.Tag(found.Slug, day)}:{order}{personal}";
+            var scope = $"scores:{GameChanges.Tag(found.Slug, day)}:{order}:{filter}{personal}";
             return new LiveFragment("_ScoreboardGames", View, scope, View.Games, View.Polling).Respond(this, caching, tags, now);
         }
 

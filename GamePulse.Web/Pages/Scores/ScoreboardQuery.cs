@@ -19,12 +19,17 @@ public sealed class ScoreboardQuery(GameRepository games, LeagueDayCache days)
     {
         var day = await days.GetAsync(league.Slug, date, token => ReadAsync(league, date, token), cancellationToken);
         var list = day.Games;
-        if (filter == ScoreboardFilter.Mine && followed is not null)
+        if (filter.HasFlag(ScoreboardFilter.Mine) && followed is not null)
         {
             list = [.. list.Where(g => ScoreboardFilters.Involves(g, followed))];
         }
 
-        return new ScoreboardView(league, date, list, day.Adjacent, LiveUpdates.ShouldPoll(list, now), order, followed, filter) { Cards = day.Cards };
+        if (filter.HasFlag(ScoreboardFilter.Top25))
+        {
+            list = [.. list.Where(ScoreboardFilters.HasRankedTeam)];
+        }
+
+        return new ScoreboardView(league, date, list, day.Adjacent, LiveUpdates.ShouldPoll(list, now), order, followed, filter) { Cards = day.Cards, TournamentSeason = day.TournamentSeason };
     }
 
     /// <summary>The read itself, from PostgreSQL, uncached.</summary>
@@ -32,12 +37,15 @@ public sealed class ScoreboardQuery(GameRepository games, LeagueDayCache days)
     {
         var list = await games.GetScoreboardAsync(league.Id, date, cancellationToken);
         var adjacent = await games.GetAdjacentDatesAsync(league.Id, date, cancellationToken);
-        return new ScoreboardDay(list, adjacent);
+        return new ScoreboardDay(list, adjacent) { TournamentSeason = await games.FindTournamentOnAsync(league.Id, date, cancellationToken) };
     }
 }
 
 /// <summary>What the scoreboard reads for one league and date, as shared between requests.</summary>
 public sealed record ScoreboardDay(IReadOnlyList<GameSummary> Games, AdjacentDates Adjacent)
 {
+    /// <summary>The season whose NCAA Tournament is on around this date (the page links its bracket), else null.</summary>
+    public int? TournamentSeason { get; init; }
+
     public GameCardMemo Cards { get; } = new(Games);
 }

@@ -24,7 +24,12 @@ public sealed record ScoreboardView(
     /// <summary>The memo of the shared day's cards (<see cref="ScoreboardDay"/>), or null for a list of its own.</summary>
     public GameCardMemo? Cards { get; init; }
 
-    public bool MineOnly => Filter == ScoreboardFilter.Mine;
+    /// <summary>The season whose NCAA Tournament is on around this date: the page links its bracket.</summary>
+    public int? TournamentSeason { get; init; }
+
+    public bool MineOnly => Filter.HasFlag(ScoreboardFilter.Mine);
+
+    public bool Top25Only => Filter.HasFlag(ScoreboardFilter.Top25);
 
     /// <summary>The query string that keeps this view's order and filter on its links, picker and live polling.</summary>
     public string Keep => QueryOf(Order, Filter);
@@ -37,9 +42,9 @@ public sealed record ScoreboardView(
             parts.Add($"{ScoreboardOrder.QueryKey}={ScoreboardOrder.Pulse}");
         }
 
-        if (filter == ScoreboardFilter.Mine)
+        if (ScoreboardFilters.Value(filter) is { } teams)
         {
-            parts.Add($"{ScoreboardFilters.QueryKey}={ScoreboardFilters.MineValue}");
+            parts.Add($"{ScoreboardFilters.QueryKey}={teams}");
         }
 
         return parts.Count == 0 ? "" : "?" + string.Join('&', parts);

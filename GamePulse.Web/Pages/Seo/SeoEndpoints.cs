@@ -60,7 +60,9 @@ public static class SeoEndpoints
             if (season is null)
             {
                 var pages = await query.LeaguePagesAsync(league.Slug, cancellationToken);
-                return UrlSet(pages.Select(p => (site.Value.Absolute(p.Path(league.Slug)), p.LastModified)));
+                // The rankings change with every ranked game, so they take the newest page's lastmod.
+                var rankings = (site.Value.Absolute(SiteUrls.Rankings(league.Slug)), pages.Select(p => p.LastModified).DefaultIfEmpty(DateTimeOffset.UnixEpoch).Max());
+                return UrlSet(pages.Select(p => (site.Value.Absolute(p.Path(league.Slug)), p.LastModified)).Prepend(rankings));
             }
 
             var games = await query.SeasonAsync(league.Slug, season.Value, cancellationToken);
@@ -72,7 +74,10 @@ public static class SeoEndpoints
             var dates = games.GroupBy(g => g.GameDate)
                 .Select(d => (site.Value.Absolute(SiteUrls.Scoreboard(league.Slug, d.Key)), d.Max(g => g.UpdatedAt)));
             var gamePages = games.Select(g => (site.Value.Absolute(SiteUrls.Game(league.Slug, g.Id, g.AwaySlug, g.HomeSlug, g.NeutralSite, g.GameDate)), g.UpdatedAt));
-            return UrlSet(dates.Concat(gamePages));
+            // The season's NCAA Tournament bracket, once the feeds list its games.
+            var bracket = games.Where(g => g.Tournament == Tournaments.Ncaa).GroupBy(_ => true)
+                .Select(t => (site.Value.Absolute(SiteUrls.Tournament(league.Slug, season.Value)), t.Max(g => g.UpdatedAt)));
+            return UrlSet(dates.Concat(bracket).Concat(gamePages));
         }).CacheOutput(PageCaching.PolicyName);
 
         return app;

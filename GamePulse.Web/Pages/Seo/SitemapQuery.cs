@@ -1,4 +1,5 @@
 using GamePulse.Data;
+using GamePulse.Data.Games;
 using GamePulse.Data.Site;
 using LinqToDB;
 using LinqToDB.Async;
@@ -47,8 +48,8 @@ public sealed class SitemapQuery(GamePulseDbFactory databases, TimeProvider cloc
         return await (
             from g in db.Games
             join l in db.Leagues on g.LeagueId equals l.Id
-            join h in db.Teams on g.HomeTeamId equals h.Id
-            join a in db.Teams on g.AwayTeamId equals a.Id
+            from h in db.Teams.LeftJoin(h => h.Id == g.HomeTeamId)
+            from a in db.Teams.LeftJoin(a => a.Id == g.AwayTeamId)
             where l.Slug == leagueSlug && g.Season == season
             orderby g.GameDate, g.Id
             select new SeasonGame
@@ -57,8 +58,9 @@ public sealed class SitemapQuery(GamePulseDbFactory databases, TimeProvider cloc
                 GameDate = g.GameDate,
                 NeutralSite = g.NeutralSite,
                 UpdatedAt = g.UpdatedAt,
-                HomeSlug = h.Slug,
-                AwaySlug = a.Slug,
+                HomeSlug = h != null ? h.Slug : GameTeam.UnknownSlug,
+                AwaySlug = a != null ? a.Slug : GameTeam.UnknownSlug,
+                Tournament = g.Tournament,
             }).Take(MaxUrlsPerFile - 400).ToListAsync(cancellationToken);
     }
 
@@ -70,6 +72,7 @@ public sealed class SitemapQuery(GamePulseDbFactory databases, TimeProvider cloc
         public DateTimeOffset UpdatedAt { get; init; }
         public required string HomeSlug { get; init; }
         public required string AwaySlug { get; init; }
+        public string? Tournament { get; init; }
     }
 
     /// <summary>Team and conference pages of a league.</summary>

@@ -65,8 +65,7 @@ public static class EspnScoreboardParser
                 id = item.Get("id").String();
                 var (game, home, away) = ParseEvent(item, venue);
                 games.Add(game);
-                teams.Add(home);
-                teams.Add(away);
+                teams.AddRange(new[] { home, away }.OfType<FeedTeam>());
             }
             catch (Exception ex) when (ex is BadGameException or FormatException or InvalidOperationException or KeyNotFoundException)
             {
@@ -82,7 +81,7 @@ public static class EspnScoreboardParser
         return new ParsedScoreboard(ScoreSource.Espn, date ?? (gameDates.Count == 1 ? gameDates[0] : null), games, teams, skipped);
     }
 
-    private static (FeedGame Game, FeedTeam Home, FeedTeam Away) ParseEvent(ShapedJson item, ShapedJson? summaryVenue)
+    private static (FeedGame Game, FeedTeam? Home, FeedTeam? Away) ParseEvent(ShapedJson item, ShapedJson? summaryVenue)
     {
         var id = item.Get("id").String() ?? throw new BadGameException("event without an id");
         var competition = item.Get("competitions").Items().FirstOrDefault();
@@ -111,8 +110,10 @@ public static class EspnScoreboardParser
 
         var season = item.Get("season");
         var venue = competition.Get("venue") ?? summaryVenue;
-        var homeTeam = Team(home, id);
-        var awayTeam = Team(away, id);
+        var (homeTeam, homePlaceholder) = Side(home, id);
+        var (awayTeam, awayPlaceholder) = Side(away, id);
+        var headlines = competition.Get("notes").Items().Select(n => n.Get("headline").String()).OfType<string>().ToList();
+        var tournament = headlines.Select(EspnTournamentNotes.Parse).FirstOrDefault(n => n is not null);
         var game = new GameUpsert
         {
             ExternalId = id,
@@ -123,8 +124,10 @@ public static class EspnScoreboardParser
             // The clock only means something while the ball can be in play; ESPN sends "0:00" before and after.
             Clock = state is GameState.Live or GameState.Delayed ? status.Get("displayClock").String() : null,
             Detail = status.Get("type").Get("detail").String(),
-            HomeTeamId = 0,
-            AwayTeamId = 0,
+            HomeTeamId = null,
+            AwayTeamId = null,
+            HomePlaceholder = homePlaceholder,
+            AwayPlaceholder = awayPlaceholder,
             HomeScore = scored ? home.Get("score").Short() : null,
             AwayScore = scored ? away.Get("score").Short() : null,
             HomeLineScores = LineScores(home),
@@ -148,13 +151,14 @@ public static class EspnScoreboardParser
                 3 => "postseason",
                 _ => "regular",
             },
-            Notes = competition.Get("notes").Items().Select(n => n.Get("headline").String()).OfType<string>().ToList() is { Count: > 0 } notes
-                ? string.Join(" - ", notes)
-                : null,
+            Notes = headlines.Count > 0 ? string.Join(" - ", headlines) : null,
+            Tournament = tournament?.Tournament,
+            TournamentRegion = tournament?.Region,
+            TournamentRound = tournament?.Round,
             HomeSpread = HomeSpread(competition),
             OverUnder = OverUnder(competition),
         };
-        return (new FeedGame(game, homeTeam.ExternalId, awayTeam.ExternalId), homeTeam, awayTeam);
+        return (new FeedGame(game, homeTeam?.ExternalId, awayTeam?.ExternalId), homeTeam, awayTeam);
     }
 
     /// <summary>ESPN's status names first; its coarse pre/in/post state for names we have not met.</summary>
@@ -176,11 +180,23 @@ public static class EspnScoreboardParser
         },
     };
 
-    private static FeedTeam Team(ShapedJson competitor, string eventId)
+    /// <summary>The competitor's team, or (null, its label) for a bracket placeholder, which never becomes a team.</summary>
+    private static (FeedTeam? Team, string? Placeholder) Side(ShapedJson competitor, string eventId)
     {
         var team = competitor.Get("team");
-        var id = team.Get("id").String() ?? competitor.Get("id").String() ?? throw new BadGameException($"event {eventId} has a team without an id");
-        var displayName = team.Get("displayName").String() ?? throw new BadGameException($"event {eventId}: team {id} has no name");
+        var id = team.Get("id").String() ?? competitor.Get("id").String();
+        var name = team.Get("displayName").String();
+        if (Placeholders.IsPlaceholderId(id) || Placeholders.IsPlaceholderName(name))
+        {
+            return (null, Placeholders.Label(name));
+        }
+
+        return (Team(team, id ?? throw new BadGameException($"event {eventId} has a team without an id"), name, eventId), null);
+    }
+
+    private static FeedTeam Team(ShapedJson? team, string id, string? name, string eventId)
+    {
+        var displayName = name ?? throw new BadGameException($"event {eventId}: team {id} has no name");
         return new FeedTeam(
             ExternalId: id,
             DisplayName: displayName,

@@ -15,12 +15,24 @@ public sealed class FeedClient : IDisposable
     private readonly HttpClient http;
     private readonly ResiliencePipeline<HttpResponseMessage> pipeline;
     private readonly RequestRateLimiter limiter;
+    private readonly bool ownsLimiter;
     private readonly string name;
 
     public FeedClient(string name, IngestionOptions options, double requestsPerSecond, TimeProvider clock, IReadOnlyDictionary<string, string>? headers = null)
+        : this(name, options, new RequestRateLimiter(requestsPerSecond, clock), clock, headers)
+    {
+        ownsLimiter = true;
+    }
+
+    /// <summary>
+    /// A client with its own retries and circuit that shares <paramref name="limiter"/> with another one of the same
+    /// upstream (ESPN's two scoreboard groups): one URL failing does not open the other's circuit, and the upstream
+    /// still sees one polite request rate.
+    /// </summary>
+    public FeedClient(string name, IngestionOptions options, RequestRateLimiter limiter, TimeProvider clock, IReadOnlyDictionary<string, string>? headers = null)
     {
         this.name = name;
-        limiter = new RequestRateLimiter(requestsPerSecond, clock);
+        this.limiter = limiter;
         http = new HttpClient(new SocketsHttpHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
@@ -93,7 +105,10 @@ public sealed class FeedClient : IDisposable
     public void Dispose()
     {
         http.Dispose();
-        limiter.Dispose();
+        if (ownsLimiter)
+        {
+            limiter.Dispose();
+        }
     }
 
     private static ResiliencePipeline<HttpResponseMessage> BuildPipeline(IngestionOptions options, TimeProvider clock)

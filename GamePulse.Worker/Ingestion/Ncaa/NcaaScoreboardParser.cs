@@ -34,8 +34,7 @@ public static partial class NcaaScoreboardParser
             {
                 var (game, home, away) = ParseGame(item, regulationPeriods);
                 games.Add(game);
-                teams.Add(home);
-                teams.Add(away);
+                teams.AddRange(new[] { home, away }.OfType<FeedTeam>());
             }
             catch (Exception ex) when (ex is BadGameException or FormatException or InvalidOperationException or OverflowException)
             {
@@ -47,13 +46,13 @@ public static partial class NcaaScoreboardParser
         return new ParsedScoreboard(ScoreSource.Ncaa, dates.Count == 1 ? dates[0] : null, games, teams, skipped);
     }
 
-    private static (FeedGame Game, FeedTeam Home, FeedTeam Away) ParseGame(JsonElement item, int regulationPeriods)
+    private static (FeedGame Game, FeedTeam? Home, FeedTeam? Away) ParseGame(JsonElement item, int regulationPeriods)
     {
         var id = ExternalId(item) ?? throw new BadGameException("game without a url or gameID");
         var home = item.Get("home") ?? throw new BadGameException($"game {id} has no home team");
         var away = item.Get("away") ?? throw new BadGameException($"game {id} has no away team");
-        var homeTeam = Team(home, id);
-        var awayTeam = Team(away, id);
+        var (homeTeam, homePlaceholder) = Side(home, id);
+        var (awayTeam, awayPlaceholder) = Side(away, id);
 
         var epoch = item.Get("startTimeEpoch").Number();
         DateTimeOffset? start = epoch is { } seconds ? DateTimeOffset.FromUnixTimeSeconds((long)seconds) : null;
@@ -70,7 +69,12 @@ public static partial class NcaaScoreboardParser
         var scored = state is not (GameState.Scheduled or GameState.Postponed or GameState.Canceled);
         var clock = state is GameState.Live or GameState.Delayed ? item.Get("contestClock").String() : null;
         var bracketRound = item.Get("bracketRound").String();
+        var bracketId = item.Get("bracketId").String() is { } bracket && int.TryParse(bracket, NumberStyles.None, CultureInfo.InvariantCulture, out var position) ? position : (int?)null;
         var contestName = item.Get("contestName").String();
+        // NCAA.com gives the national bracket a bracketId; other postseason games (NIT, conference) name their contest.
+        var tournament = bracketId is not null || (bracketRound is not null && contestName is null) ? Tournaments.Ncaa
+            : bracketRound is not null ? contestName
+            : null;
 
         var game = new GameUpsert
         {
@@ -84,8 +88,10 @@ public static partial class NcaaScoreboardParser
                 : state is GameState.Live ? $"{currentPeriod} {clock}".Trim()
                 : state is GameState.Halftime ? "Halftime"
                 : item.Get("startTime").String(),
-            HomeTeamId = 0,
-            AwayTeamId = 0,
+            HomeTeamId = null,
+            AwayTeamId = null,
+            HomePlaceholder = homePlaceholder,
+            AwayPlaceholder = awayPlaceholder,
             HomeScore = scored ? home.Get("score").Short() : null,
             AwayScore = scored ? away.Get("score").Short() : null,
             HomeRank = Positive(home.Get("rank").Short()),
@@ -99,8 +105,12 @@ public static partial class NcaaScoreboardParser
             Season = (short)Season.Of(gameDate),
             SeasonType = item.Get("bracketId").String() is not null || bracketRound is not null ? "postseason" : "regular",
             Notes = string.Join(" - ", new[] { contestName, bracketRound }.OfType<string>()) is { Length: > 0 } notes ? notes : null,
+            Tournament = tournament,
+            TournamentRegion = tournament is null ? null : item.Get("bracketRegion").String(),
+            TournamentRound = tournament is null ? null : bracketRound,
+            BracketId = bracketId,
         };
-        return (new FeedGame(game, homeTeam.ExternalId, awayTeam.ExternalId), homeTeam, awayTeam);
+        return (new FeedGame(game, homeTeam?.ExternalId, awayTeam?.ExternalId), homeTeam, awayTeam);
     }
 
     /// <summary>gameState first (pre/live/final/...); while live, currentPeriod "HALF" means halftime.</summary>
@@ -144,11 +154,25 @@ public static partial class NcaaScoreboardParser
             ? match.Groups[1].Value
             : item.Get("gameID").String();
 
-    private static FeedTeam Team(JsonElement side, string gameId)
+    /// <summary>The side's team, or (null, its label) for a bracket slot not decided yet: a "tbd" or missing seo name, or the name TBD.</summary>
+    private static (FeedTeam? Team, string? Placeholder) Side(JsonElement side, string gameId)
     {
         var names = side.Get("names");
-        var seo = names.Get("seo").String() ?? throw new BadGameException($"game {gameId} has a team without a seo name");
-        var shortName = names.Get("short").String() ?? names.Get("full").String() ?? seo;
+        var seo = names.Get("seo").String();
+        var shortName = names.Get("short").String() ?? names.Get("full").String();
+        if (seo is null && names is null)
+        {
+            throw new BadGameException($"game {gameId} has a team without names");
+        }
+
+        return seo is null || Placeholders.IsPlaceholderId(seo) || Placeholders.IsPlaceholderName(shortName)
+            ? (null, Placeholders.Label(shortName))
+            : (Team(side, seo, shortName ?? seo), null);
+    }
+
+    private static FeedTeam Team(JsonElement side, string seo, string shortName)
+    {
+        var names = side.Get("names");
         return new FeedTeam(
             ExternalId: seo,
             DisplayName: shortName,
