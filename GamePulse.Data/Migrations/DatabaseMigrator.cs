@@ -51,7 +51,7 @@ public sealed class DatabaseMigrator(NpgsqlDataSource dataSource, IServiceScopeF
         var versionLoader = scope.ServiceProvider.GetRequiredService<IVersionLoader>();
         if (legacy is not null)
         {
-            await legacy.MoveAsync(connection, cancellationToken);
+            await LegacyMigrationHistory.MoveAsync(connection, cancellationToken);
             versionLoader.LoadVersionInfo();
             logger.LogInformation("Moved {Count} applied migrations from {Legacy} to {VersionTable} and dropped {Legacy}",
                 legacy.Rows.Count, LegacyMigrationHistory.TableName, VersionTable.Name, LegacyMigrationHistory.TableName);

@@ -45,7 +45,7 @@ internal sealed record LegacyMigrationHistory(IReadOnlyList<LegacyMigrationHisto
         }
     }
 
-    public async Task MoveAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    public static async Task MoveAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // ON CONFLICT: a move interrupted before its commit left nothing, but FluentMigrator may have created its table.

@@ -18,7 +18,8 @@ public sealed class LeagueAndConferenceRepositoryTests
     {
         var leagues = await database.Leagues.GetAllAsync();
 
-        CollectionAssert.AreEqual(new[] { "mens-college-basketball", "womens-college-basketball" }, leagues.Select(l => l.Slug).ToArray());
+        string[] expected = ["mens-college-basketball", "womens-college-basketball"];
+        CollectionAssert.AreEqual(expected, leagues.Select(l => l.Slug).ToArray());
         Assert.AreEqual("basketball-women", (await database.Leagues.FindBySlugAsync("womens-college-basketball"))!.NcaaSport);
         Assert.IsNull(await database.Leagues.FindBySlugAsync("nfl"));
     }

@@ -15,7 +15,7 @@ public sealed class NginxOutageTests
         var connectionString = await OutagePostgres.CreateDatabaseAsync();
         await using var database = TestDatabase.Over(connectionString + ";Pooling=false");
         await ScoreboardDay.SeedAsync(database);
-        await using var stack = await NginxStack.StartAsync(connectionString);
+        await using var stack = await NginxFrontedSite.StartAsync(connectionString);
         var cookies = new CookieContainer();
         using var member = SiteBrowser.Over(stack.Nginx.BaseAddress, cookies);
         await member.SignInAsync(database, "nginx-outage@example.com");

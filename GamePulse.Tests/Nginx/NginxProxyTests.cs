@@ -20,7 +20,7 @@ public sealed class NginxProxyTests
     [TestMethod]
     public async Task Requests_reach_the_app_with_the_client_address_and_nginx_request_id()
     {
-        await using var stack = await NginxStack.StartAsync(connectionString);
+        await using var stack = await NginxFrontedSite.StartAsync(connectionString);
 
         // From loopback, nginx's real_ip module believes X-Forwarded-For (set_real_ip_from 127.0.0.1/32, as a load
         // balancer would send it); the app must then see that address, not nginx's.
@@ -38,13 +38,13 @@ public sealed class NginxProxyTests
     [TestMethod]
     public async Task The_apps_own_readyz_503_passes_through_uncached_instead_of_the_maintenance_page()
     {
-        await using var stack = await NginxStack.StartAsync(await PostgresServer.CreateEmptyDatabaseAsync());
+        await using var stack = await NginxFrontedSite.StartAsync(await PostgresServer.CreateEmptyDatabaseAsync());
 
         using var first = await stack.SendAsync(HttpMethod.Get, "/readyz");
         using var second = await stack.SendAsync(HttpMethod.Get, "/readyz");
 
         Assert.AreEqual(HttpStatusCode.ServiceUnavailable, second.StatusCode);
-        Assert.AreEqual("application/json; charset=utf-8", second.Content.Headers.ContentType?.ToString());
+        Assert.AreEqual("application/json; charset=utf-8", second.Content.Headers.ContentType!.ToString());
         StringAssert.Contains(await second.Content.ReadAsStringAsync(), "\"migrations\":{\"status\":\"unhealthy\"");
         Assert.IsNull(Header(second, "X-Cache-Status"));
         Assert.HasCount(2, await stack.AppLog.RequestsToAsync("/readyz", 2));
@@ -53,7 +53,7 @@ public sealed class NginxProxyTests
     [TestMethod]
     public async Task Anonymous_scoreboard_gets_are_micro_cached_per_htmx_variant()
     {
-        await using var stack = await NginxStack.StartAsync(connectionString);
+        await using var stack = await NginxFrontedSite.StartAsync(connectionString);
 
         using var first = await stack.SendAsync(HttpMethod.Get, "/");
         using var second = await stack.SendAsync(HttpMethod.Get, "/");
@@ -71,7 +71,7 @@ public sealed class NginxProxyTests
     [TestMethod]
     public async Task The_auth_cookie_bypasses_the_micro_cache()
     {
-        await using var stack = await NginxStack.StartAsync(connectionString);
+        await using var stack = await NginxFrontedSite.StartAsync(connectionString);
 
         using var anonymous = await stack.SendAsync(HttpMethod.Get, "/");
         using var signedIn = await stack.SendAsync(HttpMethod.Get, "/", ("Cookie", "gp_auth=CfDJ8signedin"));
@@ -86,7 +86,7 @@ public sealed class NginxProxyTests
     [TestMethod]
     public async Task Login_posts_beyond_the_burst_get_429_with_retry_after_but_the_form_stays_reachable()
     {
-        await using var stack = await NginxStack.StartAsync(connectionString);
+        await using var stack = await NginxFrontedSite.StartAsync(connectionString);
         var client = ("X-Forwarded-For", "203.0.113.77");
 
         var statuses = new List<HttpStatusCode>();
@@ -123,7 +123,7 @@ public sealed class NginxProxyTests
     [TestMethod]
     public async Task Oversized_request_bodies_are_refused_with_413_before_reaching_the_app()
     {
-        await using var stack = await NginxStack.StartAsync(connectionString);
+        await using var stack = await NginxFrontedSite.StartAsync(connectionString);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/account/login", UriKind.Relative))
         {
             Content = new ByteArrayContent(new byte[100 * 1024]),
@@ -139,7 +139,7 @@ public sealed class NginxProxyTests
     [TestMethod]
     public async Task Fingerprinted_static_files_are_immutable_for_a_year_and_unversioned_ones_are_not()
     {
-        await using var stack = await NginxStack.StartAsync(connectionString);
+        await using var stack = await NginxFrontedSite.StartAsync(connectionString);
         using var page = await stack.SendAsync(HttpMethod.Get, "/");
         var document = new HtmlParser().ParseDocument(await page.Content.ReadAsStringAsync());
         var stylesheet = document.QuerySelector("link[rel=stylesheet]")?.GetAttribute("href");
@@ -164,7 +164,7 @@ public sealed class NginxProxyTests
     [TestMethod]
     public async Task Responses_carry_each_security_header_once_and_no_server_version()
     {
-        await using var stack = await NginxStack.StartAsync(connectionString);
+        await using var stack = await NginxFrontedSite.StartAsync(connectionString);
 
         using var response = await stack.SendAsync(HttpMethod.Get, "/");
 
@@ -179,7 +179,7 @@ public sealed class NginxProxyTests
     [TestMethod]
     public async Task Text_responses_are_gzipped_and_decompress_to_the_original()
     {
-        await using var stack = await NginxStack.StartAsync(connectionString);
+        await using var stack = await NginxFrontedSite.StartAsync(connectionString);
 
         using var response = await stack.SendAsync(HttpMethod.Get, "/lib/htmx/htmx.min.js?v=test", ("Accept-Encoding", "gzip"));
 
@@ -195,7 +195,7 @@ public sealed class NginxProxyTests
     [TestMethod]
     public async Task With_the_app_stopped_visitors_get_the_503_maintenance_page()
     {
-        await using var stack = await NginxStack.StartAsync(connectionString);
+        await using var stack = await NginxFrontedSite.StartAsync(connectionString);
         using var before = await stack.SendAsync(HttpMethod.Get, "/games/1");
         await stack.Web.StopAsync();
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using GamePulse.Tests.Support;
@@ -49,8 +50,8 @@ public sealed class NginxServer : IAsyncDisposable
         await RunAsync("bash", [Path.Combine(RepositoryPaths.Root, "nginx", "test", "render.sh"), directory.FullName, variant], new()
         {
             ["GAMEPULSE_WEB_UPSTREAM"] = $"127.0.0.1:{upstreamPort}",
-            ["NGINX_LISTEN_PORT"] = port.ToString(),
-            ["NGINX_TLS_LISTEN_PORT"] = (tlsPort ?? FreePort()).ToString(),
+            ["NGINX_LISTEN_PORT"] = port.ToString(CultureInfo.InvariantCulture),
+            ["NGINX_TLS_LISTEN_PORT"] = (tlsPort ?? FreePort()).ToString(CultureInfo.InvariantCulture),
         });
 
         var dir = directory.FullName;
@@ -71,7 +72,7 @@ public sealed class NginxServer : IAsyncDisposable
         if (!process.HasExited)
         {
             // SIGTERM: fast shutdown of the master and its workers (killing only the master would orphan the workers).
-            await RunAsync("kill", ["-TERM", process.Id.ToString()], []);
+            await RunAsync("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)], []);
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
             try
             {

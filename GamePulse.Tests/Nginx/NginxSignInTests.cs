@@ -18,7 +18,7 @@ public sealed class NginxSignInTests
     public async Task Sign_in_works_through_nginx_over_plain_http_and_no_log_line_keeps_the_token_or_an_address()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await using var stack = await NginxStack.StartAsync(database.ConnectionString);
+        await using var stack = await NginxFrontedSite.StartAsync(database.ConnectionString);
         using var browser = SiteBrowser.Over(stack.Nginx.BaseAddress);
 
         using (var requested = await browser.RequestLinkAsync(Address, returnUrl: "/account"))

@@ -10,7 +10,7 @@ public sealed class NginxTlsTests
     [TestMethod]
     public async Task Hsts_is_sent_once_by_nginx_for_a_real_host_name()
     {
-        await using var stack = await NginxStack.StartWithSiteAsync(await PostgresServer.CreateDatabaseAsync(), "tls");
+        await using var stack = await NginxFrontedSite.StartWithSiteAsync(await PostgresServer.CreateDatabaseAsync(), "tls");
         using var client = new HttpClient(new HttpClientHandler
         {
             ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,

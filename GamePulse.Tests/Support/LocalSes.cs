@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
@@ -36,7 +37,7 @@ public sealed class LocalSes : IAsyncDisposable
         start.ArgumentList.Add("--host");
         start.ArgumentList.Add("127.0.0.1");
         start.ArgumentList.Add("--port");
-        start.ArgumentList.Add(port.ToString());
+        start.ArgumentList.Add(port.ToString(CultureInfo.InvariantCulture));
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start aws-ses-v2-local (run build/deps.sh)");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using GamePulse.Data.Migrations;
@@ -52,7 +53,7 @@ public static class OutagePostgres
                 dataDirectory = Path.Combine(RepositoryPaths.Root, ".data", $"test-{Environment.ProcessId}-outage");
             }
 
-            await PgClusterAsync("start", dataDirectory, port.ToString(), "fsync=off", "synchronous_commit=off", "full_page_writes=off");
+            await PgClusterAsync("start", dataDirectory, port.ToString(CultureInfo.InvariantCulture), "fsync=off", "synchronous_commit=off", "full_page_writes=off");
         }
         finally
         {

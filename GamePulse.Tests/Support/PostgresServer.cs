@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using GamePulse.Data;
@@ -31,7 +32,7 @@ public static class PostgresServer
         TestHostSettings.Apply();
         Port = FreePort();
         dataDirectory = Path.Combine(RepositoryPaths.Root, ".data", $"test-{Environment.ProcessId}");
-        await RunScriptAsync("start", dataDirectory, Port.ToString(), "fsync=off", "synchronous_commit=off", "full_page_writes=off", "max_connections=400");
+        await RunScriptAsync("start", dataDirectory, Port.ToString(CultureInfo.InvariantCulture), "fsync=off", "synchronous_commit=off", "full_page_writes=off", "max_connections=400");
         await ExecuteAsync("postgres", $"CREATE DATABASE {TemplateDatabase}");
         await using (var template = NpgsqlDataSource.Create(ConnectionString(TemplateDatabase)))
         {

@@ -40,6 +40,6 @@ public sealed class ReverseProxyOptions : IValidatableObject
         }
     }
 
-    private static IEnumerable<string> Items(string list) =>
+    private static string[] Items(string list) =>
         list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -21,7 +21,8 @@ public sealed class AccountCleanupTests
         var removed = await database.InUnitOfWorkAsync(db => new LoginRequestRepository(database.Databases).DeleteExpiredAsync(db));
 
         Assert.AreEqual(1, removed, "requests removed");
-        CollectionAssert.AreEquivalent(new[] { "live@example.com", "recent@example.com" },
+        string[] expected = ["live@example.com", "recent@example.com"];
+        CollectionAssert.AreEquivalent(expected,
             (await database.QueryAsync<string>("SELECT email FROM login_requests")).ToArray(), "requests kept");
     }
 
@@ -41,7 +42,8 @@ public sealed class AccountCleanupTests
         var removed = await database.InUnitOfWorkAsync(db => new EmailOutboxRepository(database.Databases).DeleteOldAsync(db));
 
         Assert.AreEqual(2, removed, "emails removed");
-        CollectionAssert.AreEquivalent(new[] { "sent-recent@example.com", "failed-recent@example.com", "pending-old@example.com" },
+        string[] expected = ["sent-recent@example.com", "failed-recent@example.com", "pending-old@example.com"];
+        CollectionAssert.AreEquivalent(expected,
             (await database.QueryAsync<string>("SELECT to_address FROM email_outbox")).ToArray(), "emails kept");
     }
 
@@ -57,6 +59,7 @@ public sealed class AccountCleanupTests
         var removed = await database.InUnitOfWorkAsync(db => new RateLimitRepository().DeleteOldAsync(db));
 
         Assert.AreEqual(1, removed, "events removed");
-        CollectionAssert.AreEquivalent(new[] { "recent", "now" }, (await database.QueryAsync<string>("SELECT bucket FROM rate_limit_events")).ToArray(), "events kept");
+        string[] expected = ["recent", "now"];
+        CollectionAssert.AreEquivalent(expected, (await database.QueryAsync<string>("SELECT bucket FROM rate_limit_events")).ToArray(), "events kept");
     }
 }

@@ -330,7 +330,8 @@ public sealed class GameRepositoryTests
 
         var scoreboard = await database.Games.GetScoreboardAsync(1, Day);
 
-        CollectionAssert.AreEqual(new[] { "kansas", "duke" }, scoreboard.Select(g => g.Home.Slug).ToArray());
+        string[] expected = ["kansas", "duke"];
+        CollectionAssert.AreEqual(expected, scoreboard.Select(g => g.Home.Slug).ToArray());
         var late = scoreboard[1];
         Assert.AreEqual("duke", late.Home.Slug, "late.Home.Slug");
         Assert.AreEqual("north-carolina", late.Away.Slug, "late.Away.Slug");
@@ -365,7 +366,8 @@ public sealed class GameRepositoryTests
 
         var season = await database.Games.GetTeamSeasonAsync(duke, 2025);
 
-        CollectionAssert.AreEqual(new[] { "home", "away" }, season.Select(g => g.Home.Slug == "duke" ? "home" : "away").ToArray());
+        string[] expected = ["home", "away"];
+        CollectionAssert.AreEqual(expected, season.Select(g => g.Home.Slug == "duke" ? "home" : "away").ToArray());
     }
 
     [TestMethod]

@@ -53,7 +53,8 @@ public sealed class DatabaseMigratorTests
         Assert.IsFalse(one.Shipped[1].Transactional, "the index migration runs without a transaction");
         Assert.HasCount(2, results.SelectMany(r => r), "each migration applied once between the two runs");
         Assert.IsTrue(await database.ScalarAsync<bool>("SELECT indisvalid FROM pg_index WHERE indexrelid = 'slow_things_id'::regclass"), "the concurrently built index is valid");
-        CollectionAssert.AreEqual(new[] { "1", "2" }, await database.RowsAsync("SELECT version FROM migration_checksums ORDER BY version"), "both checksums recorded");
+        string[] expected = ["1", "2"];
+        CollectionAssert.AreEqual(expected, await database.RowsAsync("SELECT version FROM migration_checksums ORDER BY version"), "both checksums recorded");
     }
 
     [TestMethod]
@@ -82,8 +83,10 @@ public sealed class DatabaseMigratorTests
         StringAssert.Contains(error.Message, "0002_bad", "the message names the failed migration");
         StringAssert.Contains(error.Message, "42P01", "and what PostgreSQL said");
         Assert.DoesNotContain("SELECT * FROM no_such_table", error.Message, "without FluentMigrator's copy of the script");
-        CollectionAssert.AreEqual(new[] { "1|good" }, await database.RowsAsync("SELECT version, description FROM version_info ORDER BY version"), "only the good migration is recorded");
-        CollectionAssert.AreEqual(new[] { "1" }, await database.RowsAsync("SELECT version FROM migration_checksums ORDER BY version"), "and only its checksum");
+        string[] recorded = ["1|good"];
+        CollectionAssert.AreEqual(recorded, await database.RowsAsync("SELECT version, description FROM version_info ORDER BY version"), "only the good migration is recorded");
+        string[] checksums = ["1"];
+        CollectionAssert.AreEqual(checksums, await database.RowsAsync("SELECT version FROM migration_checksums ORDER BY version"), "and only its checksum");
         Assert.IsFalse(await database.TableExistsAsync("half_done"), "the failed migration's first statement was rolled back with it");
         var listing = await migrator.ListAsync();
         Assert.IsTrue(listing.Migrations[0].Applied, "--list: the good one is applied");

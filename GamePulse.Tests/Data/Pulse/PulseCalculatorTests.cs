@@ -105,8 +105,9 @@ public sealed class PulseCalculatorTests
 
         var pulse = PulseCalculator.Compute(Final(71, 70) with { Flow = flow });
 
+        string[] expected = ["Decided by 1 point", "Lead changed in the final minute", "Duke came back from 14 down", "3 lead changes"];
         CollectionAssert.AreEqual(
-            new[] { "Decided by 1 point", "Lead changed in the final minute", "Duke came back from 14 down", "3 lead changes" },
+            expected,
             pulse.FactorTexts.ToArray());
         Assert.IsTrue(pulse.Factors.Zip(pulse.Factors.Skip(1)).All(p => p.First.Points >= p.Second.Points), "biggest first");
     }

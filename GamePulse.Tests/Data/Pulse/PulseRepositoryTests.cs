@@ -94,8 +94,10 @@ public sealed class PulseRepositoryTests
         await UpsertAndRecomputeAsync(Observed.AddMinutes(1), Live("close", duke, unc, "1:00", 75, 59), Live("blowout", kansas, baylor, "1:00", 80, 79));
         var second = await database.Pulse.GetBestLiveAsync(Day, 10);
 
-        CollectionAssert.AreEqual(new[] { "Duke", "Kansas" }, first.Select(g => g.Home.ShortName).ToArray(), "finals are not live");
-        CollectionAssert.AreEqual(new[] { "Kansas", "Duke" }, second.Select(g => g.Home.ShortName).ToArray());
+        string[] firstOrder = ["Duke", "Kansas"];
+        CollectionAssert.AreEqual(firstOrder, first.Select(g => g.Home.ShortName).ToArray(), "finals are not live");
+        string[] secondOrder = ["Kansas", "Duke"];
+        CollectionAssert.AreEqual(secondOrder, second.Select(g => g.Home.ShortName).ToArray());
         Assert.HasCount(1, await database.Pulse.GetBestLiveAsync(Day, 1));
     }
 
@@ -107,7 +109,8 @@ public sealed class PulseRepositoryTests
 
         var best = await database.Pulse.GetBestLiveAsync(Day, 10);
 
-        CollectionAssert.AreEqual(new[] { "Duke" }, best.Select(g => g.Home.ShortName).ToArray());
+        string[] expected = ["Duke"];
+        CollectionAssert.AreEqual(expected, best.Select(g => g.Home.ShortName).ToArray());
     }
 
     [TestMethod]
@@ -120,7 +123,8 @@ public sealed class PulseRepositoryTests
 
         var best = await database.Pulse.GetBestFinalsAsync(Day, 5);
 
-        CollectionAssert.AreEqual(new[] { "Kansas", "Duke" }, best.Select(g => g.Home.ShortName).ToArray());
+        string[] expected = ["Kansas", "Duke"];
+        CollectionAssert.AreEqual(expected, best.Select(g => g.Home.ShortName).ToArray());
         CollectionAssert.Contains(best[0].PulseFactors, "Overtime");
     }
 

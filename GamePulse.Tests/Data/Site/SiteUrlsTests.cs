@@ -21,7 +21,8 @@ public sealed class SiteUrlsTests
             var days = new[] { new DateOnly(2000, 1, 1), new DateOnly(2025, 3, 8), new DateOnly(2100, 12, 31) };
             var paths = days.Select(d => SiteUrls.Scoreboard("mens-college-basketball", d)).ToList();
 
-            CollectionAssert.AreEqual(new[] { "/mens-college-basketball/scores/2000-01-01", "/mens-college-basketball/scores/2025-03-08", "/mens-college-basketball/scores/2100-12-31" }, paths, culture);
+            string[] expected = ["/mens-college-basketball/scores/2000-01-01", "/mens-college-basketball/scores/2025-03-08", "/mens-college-basketball/scores/2100-12-31"];
+            CollectionAssert.AreEqual(expected, paths, culture);
             var read = paths.Select(p => SiteUrls.TryParseDate(p[(p.LastIndexOf('/') + 1)..], out var d) ? d : default).ToList();
             CollectionAssert.AreEqual(days, read, $"what the links write, the page reads (under {culture})");
         }

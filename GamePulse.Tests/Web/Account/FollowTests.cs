@@ -62,8 +62,8 @@ public sealed class FollowTests : IAsyncDisposable
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
         var fragment = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
         var button = fragment.QuerySelector("[data-testid=account-follow-button]");
-        Assert.AreEqual("true", button?.GetAttribute("aria-pressed"));
-        Assert.AreEqual("false", fragment.QuerySelector("input[name=follow]")?.GetAttribute("value"), "the swapped form unfollows next");
+        Assert.AreEqual("true", button!.GetAttribute("aria-pressed"));
+        Assert.AreEqual("false", fragment.QuerySelector("input[name=follow]")!.GetAttribute("value"), "the swapped form unfollows next");
         Assert.IsNotNull(fragment.QuerySelector("input[name=__RequestVerificationToken]"), "the swapped form can post again");
         CollectionAssert.AreEquivalent(new[] { dukeId }, (await database.Follows().GetFollowedTeamIdsAsync(await UserIdAsync())).ToArray());
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using GamePulse.Tests.Support;
 
@@ -93,7 +94,7 @@ public sealed class LoginFlowTests : IAsyncDisposable
 
         Assert.AreEqual(HttpStatusCode.OK, confirmation.StatusCode);
         Assert.AreEqual(HttpStatusCode.OK, again.StatusCode, "opening the link (a mail scanner) does not use it up");
-        Assert.AreEqual("fan@example.com", page.QuerySelector("[data-testid=account-verify-email]")?.TextContent);
+        Assert.AreEqual("fan@example.com", page.QuerySelector("[data-testid=account-verify-email]")!.TextContent);
         Assert.AreEqual("no-referrer", confirmation.Headers.GetValues("Referrer-Policy").Single());
         Assert.IsFalse(await scanner.IsSignedInAsync());
 
@@ -180,7 +181,7 @@ public sealed class LoginFlowTests : IAsyncDisposable
         await browser.RequestLinkAsync("guess@example.com");
         var text = await LatestEmailTextAsync("guess@example.com");
         var code = SiteBrowser.CodeIn(text);
-        var wrong = ((int.Parse(code) + 1) % 100_000_000).ToString("D8");
+        var wrong = ((int.Parse(code, CultureInfo.InvariantCulture) + 1) % 100_000_000).ToString("D8", CultureInfo.InvariantCulture);
 
         var messages = new List<string>();
         for (var attempt = 0; attempt < 5; attempt++)

@@ -78,7 +78,7 @@ public sealed class SessionTests : IAsyncDisposable
 
         await SignInAsync(browser, "leaving@example.com");
         var (_, page) = await browser.GetAsync("/account");
-        Assert.AreEqual("leaving@example.com", page.QuerySelector("[data-testid=account-email]")?.TextContent);
+        Assert.AreEqual("leaving@example.com", page.QuerySelector("[data-testid=account-email]")!.TextContent);
         Assert.IsNull(page.QuerySelector("[data-testid=account-admin]"));
 
         using var signOut = await browser.PostFormAsync("/account", "/account?handler=SignOut", new Dictionary<string, string>());
@@ -105,7 +105,7 @@ public sealed class SessionTests : IAsyncDisposable
 
         Assert.AreEqual(HttpStatusCode.Redirect, signOut.StatusCode, "sign out");
         Assert.AreEqual(HttpStatusCode.Redirect, response.StatusCode, "the signed-out cookie no longer opens /account");
-        StringAssert.StartsWith(response.Headers.Location?.PathAndQuery, "/account/login", "it is sent to sign in");
+        StringAssert.StartsWith(response.Headers.Location!.PathAndQuery, "/account/login", "it is sent to sign in");
         Assert.IsTrue(await phone.IsSignedInAsync(), "the phone's session is another session and stays");
     }
 

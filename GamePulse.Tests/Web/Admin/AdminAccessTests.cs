@@ -23,7 +23,7 @@ public sealed class AdminAccessTests : IAsyncDisposable
         using var response = await browser.Http.GetAsync(new Uri("/admin", UriKind.Relative));
 
         Assert.AreEqual(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.AreEqual("/account/login?returnUrl=%2Fadmin", response.Headers.Location?.PathAndQuery);
+        Assert.AreEqual("/account/login?returnUrl=%2Fadmin", response.Headers.Location!.PathAndQuery);
     }
 
     [TestMethod]
@@ -36,7 +36,7 @@ public sealed class AdminAccessTests : IAsyncDisposable
         var (response, page) = await browser.GetAsync("/admin?league=mens");
 
         Assert.AreEqual(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.AreEqual("Not allowed", page.QuerySelector("[data-testid=error-heading]")?.TextContent);
+        Assert.AreEqual("Not allowed", page.QuerySelector("[data-testid=error-heading]")!.TextContent);
         Assert.IsNull(page.QuerySelector("[data-testid=admin-freshness-table]"));
     }
 
@@ -51,13 +51,13 @@ public sealed class AdminAccessTests : IAsyncDisposable
         var (response, page) = await browser.GetAsync("/admin");
 
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
-        Assert.AreEqual("no-store", response.Headers.CacheControl?.ToString());
+        Assert.AreEqual("no-store", response.Headers.CacheControl!.ToString());
         Assert.HasCount(2, page.QuerySelectorAll("[data-testid=admin-runs-row]"));
         Assert.HasCount(2, page.QuerySelectorAll("[data-testid=admin-freshness-row]"));
         Assert.IsNotNull(page.QuerySelector("[data-testid=admin-outbox-pending]"));
         Assert.IsNotEmpty(page.QuerySelectorAll("[data-testid=admin-logs-link]"));
         var (_, account) = await browser.GetAsync("/account");
-        Assert.AreEqual("/admin", account.QuerySelector("[data-testid=account-admin-link]")?.GetAttribute("href"));
+        Assert.AreEqual("/admin", account.QuerySelector("[data-testid=account-admin-link]")!.GetAttribute("href"));
     }
 }
 

@@ -88,7 +88,8 @@ public sealed class BracketPageTests
             Assert.HasCount(8, region.QuerySelectorAll("[data-testid='bracket-round-first-round'] [data-testid='game-card']"), $"{region.GetAttribute("data-region")}: first-round games");
             var seeds = region.QuerySelectorAll("[data-testid='bracket-round-first-round'] [data-testid='game-card']")
                 .Select(c => c.QuerySelectorAll("[data-testid='game-card-seed']").Select(s => int.Parse(s.TextContent.Trim('(', ')'), System.Globalization.CultureInfo.InvariantCulture)).Min()).ToArray();
-            CollectionAssert.AreEqual(new[] { 1, 8, 5, 4, 6, 3, 7, 2 }, seeds, $"{region.GetAttribute("data-region")}: first-round games in bracket order, by the better seed: {string.Join(",", seeds)}");
+            int[] bracketOrder = [1, 8, 5, 4, 6, 3, 7, 2];
+            CollectionAssert.AreEqual(bracketOrder, seeds, $"{region.GetAttribute("data-region")}: first-round games in bracket order, by the better seed: {string.Join(",", seeds)}");
         }
 
         var teams = Names(document, "[data-testid='bracket']").Where(n => n != "TBD" && !n.StartsWith("Winner", StringComparison.Ordinal)).Distinct().ToList();
@@ -138,8 +139,8 @@ public sealed class BracketPageTests
         var regular = await PageAsync("/mens-college-basketball/scores/2026-03-13");
         var sitemap = await client.GetStringAsync(new Uri("/sitemaps/mens-college-basketball-2026.xml", UriKind.Relative));
 
-        Assert.AreEqual(Bracket, scoreboard.QuerySelector("[data-testid='scores-bracket-link']")?.GetAttribute("href"), "scoreboard link");
-        Assert.AreEqual(Bracket, home.QuerySelector("[data-testid='home-bracket-link']")?.GetAttribute("href"), "home link");
+        Assert.AreEqual(Bracket, scoreboard.QuerySelector("[data-testid='scores-bracket-link']")!.GetAttribute("href"), "scoreboard link");
+        Assert.AreEqual(Bracket, home.QuerySelector("[data-testid='home-bracket-link']")!.GetAttribute("href"), "home link");
         Assert.IsNull(home.QuerySelectorAll("[data-testid='home-bracket-link']").Skip(1).FirstOrDefault(), "only the men's tournament is on");
         Assert.IsNull(regular.QuerySelector("[data-testid='scores-bracket-link']"), "four days before the First Four the tournament is not on yet");
         StringAssert.Contains(sitemap, "<loc>" + Base + Bracket + "</loc>", "the bracket is in the season's sitemap");
@@ -163,7 +164,7 @@ public sealed class BracketPageTests
         var game = await PageAsync(link);
 
         StringAssert.Contains(link, "/tbd-vs-", "the unknown side's slug in the game's URL");
-        Assert.AreEqual("Winner of 8/9", game.QuerySelector("[data-testid='game-heading-placeholder']")?.TextContent, "the unknown side, not a link");
+        Assert.AreEqual("Winner of 8/9", game.QuerySelector("[data-testid='game-heading-placeholder']")!.TextContent, "the unknown side, not a link");
         Assert.HasCount(1, game.QuerySelectorAll("[data-testid='game-heading'] a"), "only the known team links its page");
     }
 
@@ -178,6 +179,7 @@ public sealed class BracketPageTests
 
         Assert.AreEqual("/mens-college-basketball/conferences/acc/tournament/2026", link.GetAttribute("href"), "its URL");
         Assert.AreEqual("Final (1)", page.QuerySelector("[data-testid='conference-tournament-round'] h2")!.TextContent, "the round the recorded day has");
-        CollectionAssert.AreEquivalent(new[] { "Virginia", "Duke" }, Names(page, "[data-testid='conference-tournament']"), "the ACC final");
+        string[] accFinal = ["Virginia", "Duke"];
+        CollectionAssert.AreEquivalent(accFinal, Names(page, "[data-testid='conference-tournament']"), "the ACC final");
     }
 }

@@ -25,7 +25,8 @@ public sealed class GamePageTests
         Assert.AreEqual("50", page.QuerySelector("[data-testid='game-score-away-value']")!.TextContent);
         Assert.AreEqual("2nd 10:12", page.QuerySelector("[data-testid='game-state']")!.TextContent.Trim());
         var home = page.QuerySelectorAll("[data-testid='game-line-score-home'] td").Select(td => td.TextContent).ToList();
-        CollectionAssert.AreEqual(new[] { "35", "17", "52" }, home);
+        string[] expected = ["35", "17", "52"];
+        CollectionAssert.AreEqual(expected, home);
         Assert.AreEqual("Cameron Indoor Stadium, Durham, NC", page.QuerySelector("[data-testid='game-details-venue']")!.TextContent);
         Assert.AreEqual("ESPN", page.QuerySelector("[data-testid='game-details-broadcast']")!.TextContent);
         Assert.AreEqual("North Carolina 20-10, Duke 26-3", page.QuerySelector("[data-testid='game-details-records']")!.TextContent);
@@ -70,7 +71,8 @@ public sealed class GamePageTests
         var (_, page) = await site.GetPageAsync(LivePath);
 
         var rows = page.QuerySelectorAll("[data-testid='game-changes-row']").Select(r => string.Join(' ', r.QuerySelectorAll("td").Skip(2).Select(td => td.TextContent))).ToList();
-        CollectionAssert.AreEqual(new[] { "0 0 0", "15 12 -3", "30 35 +5", "50 52 +2" }, rows);
+        string[] expected = ["0 0 0", "15 12 -3", "30 35 +5", "50 52 +2"];
+        CollectionAssert.AreEqual(expected, rows);
         var chart = page.QuerySelector("[data-testid='game-margin-chart'] svg")!;
         Assert.AreEqual("img", chart.GetAttribute("role"));
         Assert.AreEqual("Margin over time", chart.QuerySelector("title")!.TextContent);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using GamePulse.Tests.Support;
 
 namespace GamePulse.Tests.Web.Games;
@@ -25,7 +26,7 @@ public sealed class GamePulseTests
 
         var (_, page) = await site.GetPageAsync($"/mens-college-basketball/games/{id}/north-carolina-at-duke-2025-03-08");
 
-        Assert.AreEqual(score.ToString(), page.QuerySelector("[data-testid='game-pulse-score']")!.TextContent);
+        Assert.AreEqual(score.ToString(CultureInfo.InvariantCulture), page.QuerySelector("[data-testid='game-pulse-score']")!.TextContent);
         Assert.Contains("right now", page.QuerySelector("[data-testid='game-pulse-measures']")!.TextContent);
         CollectionAssert.AreEqual(factors, page.QuerySelectorAll("[data-testid='game-pulse-factor']").Select(f => f.TextContent).ToArray());
         Assert.IsNotEmpty(factors);
@@ -36,7 +37,7 @@ public sealed class GamePulseTests
         Assert.AreEqual("Pulse over the game", svg.QuerySelector("title")!.TextContent);
         Assert.Contains($"to {history[^1]}", svg.QuerySelector("desc")!.TextContent);
         Assert.Contains($"peaking at {history.Max()}", svg.QuerySelector("desc")!.TextContent);
-        var rows = chart.QuerySelectorAll("[data-testid='game-pulse-chart-row'] td:last-child").Select(c => int.Parse(c.TextContent)).ToList();
+        var rows = chart.QuerySelectorAll("[data-testid='game-pulse-chart-row'] td:last-child").Select(c => int.Parse(c.TextContent, CultureInfo.InvariantCulture)).ToList();
         CollectionAssert.AreEqual(history.ToList(), rows, "the table carries every stored point");
         // Steps: each change after the first adds a horizontal and a vertical segment.
         var points = chart.QuerySelector("[data-testid='game-pulse-chart-line']")!.GetAttribute("points")!.Split(' ');

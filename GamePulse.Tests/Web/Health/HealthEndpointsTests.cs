@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
@@ -22,8 +23,8 @@ public sealed class HealthEndpointsTests
         var body = await ReadJsonAsync(response);
 
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
-        Assert.AreEqual("application/json; charset=utf-8", response.Content.Headers.ContentType?.ToString());
-        Assert.AreEqual("no-store", response.Headers.CacheControl?.ToString());
+        Assert.AreEqual("application/json; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+        Assert.AreEqual("no-store", response.Headers.CacheControl!.ToString());
         Assert.AreEqual("healthy", body.GetProperty("status").GetString());
         var checks = body.GetProperty("checks");
         Assert.AreEqual("healthy", checks.GetProperty("database").GetProperty("status").GetString());
@@ -70,7 +71,7 @@ public sealed class HealthEndpointsTests
         var checks = JsonDocument.Parse(readyText).RootElement.GetProperty("checks");
         Assert.AreEqual("unhealthy", checks.GetProperty("database").GetProperty("status").GetString());
         Assert.AreEqual("cannot reach the database", checks.GetProperty("database").GetProperty("description").GetString());
-        Assert.DoesNotContain(closedPort.ToString(), readyText, "the public body must not carry connection details");
+        Assert.DoesNotContain(closedPort.ToString(CultureInfo.InvariantCulture), readyText, "the public body must not carry connection details");
         Assert.DoesNotContain("Exception", readyText);
 
         Assert.AreEqual(HttpStatusCode.OK, live.StatusCode);

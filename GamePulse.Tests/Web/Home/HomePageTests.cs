@@ -1,3 +1,4 @@
+using System.Globalization;
 using GamePulse.Tests.Support;
 
 namespace GamePulse.Tests.Web.Home;
@@ -20,10 +21,10 @@ public sealed class HomePageTests
 
         var sections = page.QuerySelectorAll("[data-testid='home-league-section']");
         Assert.HasCount(2, sections);
-        var mens = sections[0].QuerySelectorAll("[data-testid='game-card']").Select(c => long.Parse(c.GetAttribute("data-game-id")!)).ToList();
+        var mens = sections[0].QuerySelectorAll("[data-testid='game-card']").Select(c => long.Parse(c.GetAttribute("data-game-id")!, CultureInfo.InvariantCulture)).ToList();
         CollectionAssert.AreEqual(new[] { site.Day.LiveId, site.Day.HalftimeId }, mens.Take(2).ToList(), "live games lead");
         Assert.HasCount(8, mens);
-        Assert.AreEqual(site.Day.WomensId.ToString(), sections[1].QuerySelector("[data-testid='game-card']")!.GetAttribute("data-game-id"));
+        Assert.AreEqual(site.Day.WomensId.ToString(CultureInfo.InvariantCulture), sections[1].QuerySelector("[data-testid='game-card']")!.GetAttribute("data-game-id"));
         Assert.AreEqual("/womens-college-basketball/scores", sections[1].QuerySelector("[data-testid='home-league-link']")!.GetAttribute("href"));
         Assert.AreEqual($"{SiteFactory.PublicBaseUrl}/", SiteTestHost.Canonical(page));
     }

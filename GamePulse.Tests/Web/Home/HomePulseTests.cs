@@ -1,3 +1,4 @@
+using System.Globalization;
 using GamePulse.Tests.Support;
 
 namespace GamePulse.Tests.Web.Home;
@@ -17,7 +18,7 @@ public sealed class HomePulseTests
         var (_, page) = await site.GetPageAsync("/");
 
         var items = page.QuerySelectorAll("[data-testid='home-best-live-item'] [data-testid='game-card']");
-        CollectionAssert.AreEqual(expected.ToList(), items.Select(c => long.Parse(c.GetAttribute("data-game-id")!)).ToList());
+        CollectionAssert.AreEqual(expected.ToList(), items.Select(c => long.Parse(c.GetAttribute("data-game-id")!, CultureInfo.InvariantCulture)).ToList());
         Assert.IsTrue(items.All(c => c.QuerySelector("[data-testid='game-card-pulse']") is not null));
         Assert.IsNull(page.QuerySelector("[data-testid='home-best-finals']"), "yesterday's best only when nothing is live");
 
@@ -36,7 +37,7 @@ public sealed class HomePulseTests
         {
             await Task.Delay(100);
             var (_, page) = await site.GetPageAsync("/");
-            first = long.Parse(page.QuerySelector("[data-testid='home-best-live-item'] [data-testid='game-card']")!.GetAttribute("data-game-id")!);
+            first = long.Parse(page.QuerySelector("[data-testid='home-best-live-item'] [data-testid='game-card']")!.GetAttribute("data-game-id")!, CultureInfo.InvariantCulture);
         }
 
         return first;
@@ -59,6 +60,6 @@ public sealed class HomePulseTests
         Assert.IsNull(page.QuerySelector("[data-testid='home-best-live']"));
         Assert.AreEqual("Best of yesterday by Pulse", page.QuerySelector("#home-best-finals-heading")!.TextContent);
         var items = page.QuerySelectorAll("[data-testid='home-best-finals-item'] [data-testid='game-card']");
-        CollectionAssert.AreEqual(expected.ToList(), items.Select(c => long.Parse(c.GetAttribute("data-game-id")!)).ToList());
+        CollectionAssert.AreEqual(expected.ToList(), items.Select(c => long.Parse(c.GetAttribute("data-game-id")!, CultureInfo.InvariantCulture)).ToList());
     }
 }

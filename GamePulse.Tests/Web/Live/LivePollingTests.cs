@@ -54,7 +54,7 @@ public sealed class LivePollingTests
         var fragment = new HtmlParser().ParseDocument(body);
         Assert.HasCount(8, fragment.QuerySelectorAll("[data-testid='game-card']"), "every card of the day");
         Assert.IsNotNull(poll.Headers.ETag, "the fragment's validator");
-        Assert.AreEqual("no-cache", poll.Headers.CacheControl?.ToString(), "polls revalidate every time");
+        Assert.AreEqual("no-cache", poll.Headers.CacheControl!.ToString(), "polls revalidate every time");
         Assert.AreEqual(1, poll.Headers.Vary.Count(v => v == "HX-Request"), $"Vary names HX-Request once: {string.Join(", ", poll.Headers.Vary)}");
     }
 
@@ -66,7 +66,7 @@ public sealed class LivePollingTests
 
         var unchanged = await PollAsync(Day, etag);
         Assert.AreEqual(HttpStatusCode.NotModified, unchanged.StatusCode, "an unchanged list");
-        Assert.AreEqual(etag, unchanged.Headers.ETag?.ToString(), "the 304 repeats the validator");
+        Assert.AreEqual(etag, unchanged.Headers.ETag!.ToString(), "the 304 repeats the validator");
 
         await site.Day.UpsertLiveAsync(site.Day.Live with { HomeScore = 54, HomeLineScores = [35, 19], Clock = "9:40" }, ScoreboardDay.Now);
         var eviction = ExpectEviction(); // subscribed before the NOTIFY, so a fast listener cannot be missed
@@ -123,7 +123,7 @@ public sealed class LivePollingTests
     {
         var client = site.Client();
 
-        Assert.AreEqual("127.0.0.1", client.BaseAddress?.Host, "these tests reach the app over a real socket");
+        Assert.AreEqual("127.0.0.1", client.BaseAddress!.Host, "these tests reach the app over a real socket");
         Assert.AreEqual(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode, "the loopback server answers");
     }
 

@@ -58,7 +58,7 @@ public sealed class DatabaseOutageTests
             }));
 
             Assert.AreEqual(HttpStatusCode.OK, stale.StatusCode, "the cached page is served during the outage");
-            Assert.AreEqual(cachedPage.QuerySelector("main")?.TextContent, stalePage.QuerySelector("main")?.TextContent, "the very page that was cached");
+            Assert.AreEqual(cachedPage.QuerySelector("main")!.TextContent, stalePage.QuerySelector("main")!.TextContent, "the very page that was cached");
             AssertUnavailable(uncached, uncachedPage, "an uncached page");
             AssertUnavailable(login, new HtmlParser().ParseDocument(await login.Content.ReadAsStringAsync()), "the sign-in POST");
         }
@@ -180,7 +180,7 @@ public sealed class DatabaseOutageTests
         Assert.AreEqual(HttpStatusCode.ServiceUnavailable, response.StatusCode, what);
         Assert.IsNotNull(response.Headers.RetryAfter, $"{what}: Retry-After");
         Assert.IsNotNull(page.QuerySelector("[data-testid=error-heading]"), $"{what}: the site's own page, not an empty body");
-        Assert.IsTrue(response.Headers.CacheControl?.NoStore, $"{what}: never cached ({response.Headers.CacheControl})");
+        Assert.IsTrue(response.Headers.CacheControl is { NoStore: true }, $"{what}: never cached ({response.Headers.CacheControl})");
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)

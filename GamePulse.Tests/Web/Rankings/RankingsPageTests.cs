@@ -70,14 +70,15 @@ public sealed class RankingsPageTests
         var rows = document.QuerySelectorAll("[data-testid='rankings-row']")
             .Select(r => $"{r.QuerySelector("[data-testid='rankings-rank']")!.TextContent} {r.QuerySelector("[data-testid='rankings-movement']")!.TextContent} {r.QuerySelector("[data-testid='rankings-team-link']")!.GetAttribute("href")}")
             .ToArray();
-        CollectionAssert.AreEqual(
-            new[]
-            {
+        string[] expectedRows =
+        [
                 "2 ▲3 /mens-college-basketball/teams/duke",
                 "4 ▼3 /mens-college-basketball/teams/uconn",
                 "10 – /mens-college-basketball/teams/gonzaga",
                 "20 new /mens-college-basketball/teams/kansas",
-            },
+        ];
+        CollectionAssert.AreEqual(
+            expectedRows,
             rows,
             "rank, movement and team: " + string.Join(" | ", rows));
         var duke = document.QuerySelectorAll("[data-testid='rankings-row']")[0];

@@ -80,7 +80,8 @@ public sealed class ForwardedHeadersTests
 
         var addresses = await database.QueryAsync<string>("SELECT client_ip FROM login_requests");
         Assert.HasCount(GamePulse.Web.Pages.Account.LoginModel.PerIpLimit, addresses, "one address, one limit: the last request was not recorded");
-        CollectionAssert.AreEqual(new[] { "127.0.0.1" }, addresses.Distinct().ToArray(), "the address is the peer's, whatever X-Forwarded-For says");
+        string[] expected = ["127.0.0.1"];
+        CollectionAssert.AreEqual(expected, addresses.Distinct().ToArray(), "the address is the peer's, whatever X-Forwarded-For says");
     }
 
     [TestMethod]

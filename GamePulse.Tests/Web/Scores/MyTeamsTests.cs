@@ -48,7 +48,7 @@ public sealed class MyTeamsTests : IAsyncDisposable
         await database.DisposeAsync();
     }
 
-    private async Task<IHtmlDocument> PageAsync(SiteBrowser browser, string url)
+    private static async Task<IHtmlDocument> PageAsync(SiteBrowser browser, string url)
     {
         var (response, document) = await browser.GetAsync(url);
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, $"GET {url}");
@@ -132,7 +132,7 @@ public sealed class MyTeamsTests : IAsyncDisposable
     {
         var team = await PageAsync(anonymous, DukePage);
         var signIn = team.QuerySelector("[data-testid=team-actions] [data-testid=account-follow-signin]");
-        Assert.AreEqual("/account/login?returnUrl=%2Fmens-college-basketball%2Fteams%2Fduke", signIn?.GetAttribute("href"));
+        Assert.AreEqual("/account/login?returnUrl=%2Fmens-college-basketball%2Fteams%2Fduke", signIn!.GetAttribute("href"));
         Assert.IsNull(team.QuerySelector("[data-testid=account-follow-form]"));
 
         var scores = await PageAsync(anonymous, Scoreboard);
@@ -160,7 +160,7 @@ public sealed class MyTeamsTests : IAsyncDisposable
         CollectionAssert.AreEquivalent(new[] { day.LiveId, day.SoonId }, GameIds(page));
         Assert.AreEqual("page", page.QuerySelector("[data-testid=scores-filter-mine]")!.GetAttribute("aria-current"));
         Assert.AreEqual(Mine, page.QuerySelector("[data-testid=scores-games]")!.GetAttribute("hx-get"), "live polling keeps the filter");
-        Assert.AreEqual("noindex", page.QuerySelector("meta[name=robots]")?.GetAttribute("content")?.Split(',')[0].Trim());
+        Assert.AreEqual("noindex", page.QuerySelector("meta[name=robots]")!.GetAttribute("content")!.Split(',')[0].Trim());
 
         using var poll = new HttpRequestMessage(HttpMethod.Get, Mine);
         poll.Headers.Add("HX-Request", "true");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using GamePulse.Tests.Support;
 
@@ -21,8 +22,9 @@ public sealed class ScoreboardPageTests
         var (_, page) = await site.GetPageAsync(Day);
 
         var sections = page.QuerySelectorAll("[data-testid^='scores-section-']").Select(s => s.GetAttribute("data-testid")).ToList();
-        CollectionAssert.AreEqual(new[] { "scores-section-live", "scores-section-upcoming", "scores-section-final", "scores-section-off" }, sections);
-        long[] Ids(string section) => [.. page.QuerySelectorAll($"[data-testid='scores-section-{section}'] [data-testid='game-card']").Select(c => long.Parse(c.GetAttribute("data-game-id")!))];
+        string[] expected = ["scores-section-live", "scores-section-upcoming", "scores-section-final", "scores-section-off"];
+        CollectionAssert.AreEqual(expected, sections);
+        long[] Ids(string section) => [.. page.QuerySelectorAll($"[data-testid='scores-section-{section}'] [data-testid='game-card']").Select(c => long.Parse(c.GetAttribute("data-game-id")!, CultureInfo.InvariantCulture))];
         CollectionAssert.AreEqual(new[] { site.Day.LiveId, site.Day.HalftimeId }, Ids("live"), "live games in tip-off order");
         CollectionAssert.AreEqual(new[] { site.Day.SoonId, site.Day.LaterNeutralId }, Ids("upcoming"), "the soonest tip-off first");
         CollectionAssert.AreEqual(new[] { site.Day.FinalId, site.Day.FinalOvertimeId }, Ids("final"));

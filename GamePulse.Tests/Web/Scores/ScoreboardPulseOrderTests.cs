@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
@@ -23,7 +24,7 @@ public sealed class ScoreboardPulseOrderTests
         .ToDictionary(r => r.Id, r => r.Score);
 
     private static List<long> Ids(IParentNode section) =>
-        [.. section.QuerySelectorAll("[data-testid='game-card']").Select(c => long.Parse(c.GetAttribute("data-game-id")!))];
+        [.. section.QuerySelectorAll("[data-testid='game-card']").Select(c => long.Parse(c.GetAttribute("data-game-id")!, CultureInfo.InvariantCulture))];
 
     [TestMethod]
     public async Task Every_card_shows_its_stored_Pulse_except_postponed_and_canceled_games()
@@ -35,7 +36,7 @@ public sealed class ScoreboardPulseOrderTests
         Assert.HasCount(8, cards);
         foreach (var card in cards)
         {
-            var id = long.Parse(card.GetAttribute("data-game-id")!);
+            var id = long.Parse(card.GetAttribute("data-game-id")!, CultureInfo.InvariantCulture);
             var badge = card.QuerySelector("[data-testid='game-card-pulse']");
             if (id == site.Day.PostponedId || id == site.Day.CanceledId)
             {
@@ -45,7 +46,7 @@ public sealed class ScoreboardPulseOrderTests
 
             Assert.IsNotNull(stored[id], $"the test day computes Pulse for game {id}");
             Assert.IsNotNull(badge, $"game {id} has a badge");
-            Assert.AreEqual(stored[id].ToString(), badge.QuerySelector("[data-testid='game-card-pulse-score']")!.TextContent);
+            Assert.AreEqual(Convert.ToString(stored[id], CultureInfo.InvariantCulture), badge.QuerySelector("[data-testid='game-card-pulse-score']")!.TextContent);
             Assert.Contains($"Pulse {stored[id]}", badge.GetAttribute("title")!);
             Assert.StartsWith($"Pulse {stored[id]} out of 100", badge.TextContent, "screen readers hear what the number is");
         }
@@ -117,7 +118,7 @@ public sealed class ScoreboardPulseOrderTests
 
         Assert.IsNotNull(page.QuerySelector("[data-testid='error-heading']"), "the site's own error page");
         Assert.DoesNotContain("Exception", page.DocumentElement.OuterHtml);
-        Assert.AreEqual("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.AreEqual("text/html", response.Content.Headers.ContentType!.MediaType);
     }
 
     [TestMethod]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Xml.Linq;
 using GamePulse.Tests.Support;
@@ -45,7 +46,8 @@ public sealed class SitemapTests
 
         Assert.AreEqual(Ns + "sitemapindex", index.Root!.Name);
         var children = index.Root.Elements(Ns + "sitemap").Select(e => Local(e.Element(Ns + "loc")!.Value)).ToList();
-        CollectionAssert.IsSubsetOf(new[] { "/sitemaps/mens-college-basketball-pages.xml", "/sitemaps/mens-college-basketball-2025.xml", "/sitemaps/womens-college-basketball-2025.xml" }, children);
+        string[] expected = ["/sitemaps/mens-college-basketball-pages.xml", "/sitemaps/mens-college-basketball-2025.xml", "/sitemaps/womens-college-basketball-2025.xml"];
+        CollectionAssert.IsSubsetOf(expected, children);
         foreach (var lastmod in index.Root.Elements(Ns + "sitemap").Select(e => e.Element(Ns + "lastmod")!.Value))
         {
             Assert.IsTrue(DateTimeOffset.TryParse(lastmod, out _), lastmod);
@@ -72,7 +74,7 @@ public sealed class SitemapTests
         var season = await XmlAsync("/sitemaps/mens-college-basketball-2025.xml");
 
         var entry = season.Root!.Elements(Ns + "url").Single(e => e.Element(Ns + "loc")!.Value.Contains($"/games/{site.Day.LiveId}/", StringComparison.Ordinal));
-        Assert.AreEqual(updated.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"), entry.Element(Ns + "lastmod")!.Value);
+        Assert.AreEqual(updated.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), entry.Element(Ns + "lastmod")!.Value);
     }
 
     [TestMethod]

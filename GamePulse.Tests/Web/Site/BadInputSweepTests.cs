@@ -281,7 +281,7 @@ public sealed class BadInputSweepTests
         }
     }
 
-    private static HttpContent Raw(string contentType, string body)
+    private static ByteArrayContent Raw(string contentType, string body)
     {
         var content = new ByteArrayContent(Encoding.ASCII.GetBytes(body));
         content.Headers.TryAddWithoutValidation("Content-Type", contentType);

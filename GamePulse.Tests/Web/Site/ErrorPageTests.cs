@@ -34,7 +34,7 @@ public sealed class ErrorPageTests
         Assert.AreEqual(HttpStatusCode.NotFound, response.StatusCode, $"{method} {path}");
         if (method is "GET" or "POST")
         {
-            Assert.AreEqual("Page not found", new HtmlParser().ParseDocument(html).QuerySelector("[data-testid=error-heading]")?.TextContent, "the site's 404 page");
+            Assert.AreEqual("Page not found", new HtmlParser().ParseDocument(html).QuerySelector("[data-testid=error-heading]")!.TextContent, "the site's 404 page");
         }
     }
 }

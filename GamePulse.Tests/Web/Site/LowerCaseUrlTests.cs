@@ -29,10 +29,10 @@ public sealed class LowerCaseUrlTests
         foreach (var (name, response) in new[] { ("while cached", whileCached), ("after expiry", afterExpiry) })
         {
             Assert.AreEqual(HttpStatusCode.MovedPermanently, response.StatusCode, $"upper-case URL {name}");
-            Assert.AreEqual(SiteRoutes.Scoreboard, response.Headers.Location?.OriginalString, $"Location {name}");
+            Assert.AreEqual(SiteRoutes.Scoreboard, response.Headers.Location!.OriginalString, $"Location {name}");
         }
 
         Assert.AreEqual(HttpStatusCode.MovedPermanently, withQuery.StatusCode, "mixed case with a query");
-        Assert.AreEqual("/mens-college-basketball/scores?date=2025-03-08", withQuery.Headers.Location?.OriginalString, "the query is kept as it was");
+        Assert.AreEqual("/mens-college-basketball/scores?date=2025-03-08", withQuery.Headers.Location!.OriginalString, "the query is kept as it was");
     }
 }

@@ -56,7 +56,7 @@ public sealed class PlainHttpProductionTests
         using var healthz = await client.GetAsync("/healthz");
 
         Assert.AreEqual(HttpStatusCode.MovedPermanently, get.StatusCode, "GET over plain HTTP");
-        Assert.AreEqual("https://scores.example.test/account/login?returnUrl=%2Faccount", get.Headers.Location?.ToString(), "to the public HTTPS URL, path and query kept");
+        Assert.AreEqual("https://scores.example.test/account/login?returnUrl=%2Faccount", get.Headers.Location!.ToString(), "to the public HTTPS URL, path and query kept");
         Assert.AreEqual(HttpStatusCode.PermanentRedirect, post.StatusCode, "a POST keeps its method through the redirect");
         Assert.AreEqual(HttpStatusCode.OK, healthz.StatusCode, "the container's health check stays on plain HTTP");
     }

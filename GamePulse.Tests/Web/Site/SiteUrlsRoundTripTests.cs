@@ -46,7 +46,8 @@ public sealed class SiteUrlsRoundTripTests
     public async Task The_navigation_and_the_sitemaps_link_paths_the_site_serves()
     {
         var (_, home) = await site.GetPageAsync(SiteUrls.Home);
-        var nav = new[] { "site-nav-mens", "site-nav-womens" }.Select(id => home.QuerySelector($"[data-testid='{id}']")!.GetAttribute("href")).ToList();
+        string[] testIds = ["site-nav-mens", "site-nav-womens"];
+        var nav = testIds.Select(id => home.QuerySelector($"[data-testid='{id}']")!.GetAttribute("href")).ToList();
 
         CollectionAssert.AreEqual(new[] { SiteUrls.Scoreboard(League.MensSlug), SiteUrls.Scoreboard(League.WomensSlug) }, nav, "the layout's league links");
         foreach (var path in nav.Append(SiteUrls.SitemapIndex).Append(SiteUrls.LeaguePagesSitemap(League.MensSlug)).Append(SiteUrls.SeasonSitemap(League.WomensSlug, Season.Of(ScoreboardDay.Date))))

@@ -1,3 +1,4 @@
+using System.Globalization;
 using GamePulse.Tests.Support;
 
 namespace GamePulse.Tests.Web.Teams;
@@ -21,8 +22,8 @@ public sealed class TeamAndConferencePageTests
         Assert.AreEqual("1–0 overall", page.QuerySelector("[data-testid='team-record-overall']")!.TextContent);
         Assert.AreEqual("1–0 conference", page.QuerySelector("[data-testid='team-record-conference']")!.TextContent);
         Assert.AreEqual("/mens-college-basketball/conferences/big-12", page.QuerySelector("[data-testid='team-conference-link']")!.GetAttribute("href"));
-        Assert.AreEqual(site.Day.PreviousDayId.ToString(), page.QuerySelector("[data-testid='team-results'] [data-testid='game-card']")!.GetAttribute("data-game-id"));
-        Assert.AreEqual(site.Day.HalftimeId.ToString(), page.QuerySelector("[data-testid='team-upcoming'] [data-testid='game-card']")!.GetAttribute("data-game-id"));
+        Assert.AreEqual(site.Day.PreviousDayId.ToString(CultureInfo.InvariantCulture), page.QuerySelector("[data-testid='team-results'] [data-testid='game-card']")!.GetAttribute("data-game-id"));
+        Assert.AreEqual(site.Day.HalftimeId.ToString(CultureInfo.InvariantCulture), page.QuerySelector("[data-testid='team-upcoming'] [data-testid='game-card']")!.GetAttribute("data-game-id"));
         Assert.AreEqual($"{SiteFactory.PublicBaseUrl}/mens-college-basketball/teams/kansas", SiteTestHost.Canonical(page));
         StringAssert.StartsWith(page.Title, "Kansas Jayhawks 2024–25");
     }

@@ -96,7 +96,8 @@ public sealed class ScoreboardIngesterTests
     {
         var heard = await HeardWhileIngestingAsync(Early);
 
-        CollectionAssert.AreEqual(new[] { "mens-college-basketball:2025-02-04" }, heard);
+        string[] expected = ["mens-college-basketball:2025-02-04"];
+        CollectionAssert.AreEqual(expected, heard);
     }
 
     [TestMethod]

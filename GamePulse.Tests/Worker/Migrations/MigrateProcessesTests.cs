@@ -31,7 +31,8 @@ public sealed class MigrateProcessesTests
         Assert.AreEqual(0, second.ExitCode, $"second: {second.Output}");
         var summaries = new[] { first, second }.Select(p => p.Output.Contains($"Applied {shipped} migration(s).", StringComparison.Ordinal) ? "applied all"
             : p.Output.Contains("Database is up to date.", StringComparison.Ordinal) ? "up to date" : p.Output).Order().ToList();
-        CollectionAssert.AreEqual(new[] { "applied all", "up to date" }, summaries, "one process applied every migration, the other found nothing left to do");
+        string[] expected = ["applied all", "up to date"];
+        CollectionAssert.AreEqual(expected, summaries, "one process applied every migration, the other found nothing left to do");
         Assert.AreEqual((long)shipped, await database.ScalarAsync<long>("SELECT count(*) FROM version_info"), "each migration recorded once");
         Assert.AreEqual((long)shipped, await database.ScalarAsync<long>("SELECT count(*) FROM migration_checksums"), "each checksum recorded once");
         Assert.IsTrue(await database.Migrator().IsUpToDateAsync(), "the database is ready");

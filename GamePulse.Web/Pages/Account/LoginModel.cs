@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
+using System.Globalization;
 using System.Security.Cryptography;
 using GamePulse.Data;
 using GamePulse.Data.Accounts;
@@ -76,7 +77,7 @@ public sealed class LoginModel(
         if (allowed)
         {
             var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
-            var code = RandomNumberGenerator.GetInt32(0, 100_000_000).ToString("D8");
+            var code = RandomNumberGenerator.GetInt32(0, 100_000_000).ToString("D8", CultureInfo.InvariantCulture);
             var userAgent = Request.Headers.UserAgent.ToString();
             var request = new NewLoginRequest(
                 Secrets.Hash(token), Secrets.Hash(code), browserIdHash, email, clientIp,

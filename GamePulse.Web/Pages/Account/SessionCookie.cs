@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using GamePulse.Data.Accounts;
@@ -42,7 +43,7 @@ public sealed class SessionCookie(
     {
         var claims = new List<Claim>
         {
-            new(ClaimTypes.NameIdentifier, user.Id.ToString()),
+            new(ClaimTypes.NameIdentifier, user.Id.ToString(CultureInfo.InvariantCulture)),
             new(ClaimTypes.Email, user.Email),
             new(AccountClaims.SecurityStamp, user.SecurityStamp.ToString()),
             new(AccountClaims.SessionId, NewSessionId()),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace GamePulse.Web.Pages.Admin;
@@ -82,7 +83,7 @@ public static class LogsInsightsLinks
     {
         var seconds = (long)(lookBack ?? TimeSpan.FromHours(1)).TotalSeconds;
         var detail = new StringBuilder()
-            .Append($"~(end~0~start~-{seconds}~timeType~'RELATIVE~unit~'seconds~editorString~'")
+            .Append(CultureInfo.InvariantCulture, $"~(end~0~start~-{seconds}~timeType~'RELATIVE~unit~'seconds~editorString~'")
             .Append(Encode(query.ReplaceLineEndings("\n")))
             .Append("~source~(");
         foreach (var group in logGroups)

@@ -30,14 +30,15 @@ public sealed partial class BackfillProgressTests
         var summary = await BackfillProgress.Lines(output).TrackAsync(Leagues.Mens, ThreeDates);
 
         Assert.AreEqual(1, summary.Failed, "the summary is the backfill's own");
+        string[] expected =
+        [
+            "backfill 1/3 2025-02-03 already done",
+            "backfill 2/3 2025-02-04 failed (HTTP 503 from espn)",
+            "backfill 3/3 2025-02-05 succeeded (+10 new, 0 updated)",
+            "backfill finished: 3 date(s), 1 already done, 1 ingested, 1 failed, 10 game row(s) written; run the same command again to resume",
+        ];
         CollectionAssert.AreEqual(
-            new[]
-            {
-                "backfill 1/3 2025-02-03 already done",
-                "backfill 2/3 2025-02-04 failed (HTTP 503 from espn)",
-                "backfill 3/3 2025-02-05 succeeded (+10 new, 0 updated)",
-                "backfill finished: 3 date(s), 1 already done, 1 ingested, 1 failed, 10 game row(s) written; run the same command again to resume",
-            },
+            expected,
             output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries),
             "one line per date, then the summary");
     }

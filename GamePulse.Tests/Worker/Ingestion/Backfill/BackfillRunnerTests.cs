@@ -42,7 +42,8 @@ public sealed class BackfillRunnerTests
         Assert.AreEqual((4, 3, 1, 0), (second.Total, second.AlreadyDone, second.Succeeded, second.Failed));
         Assert.HasCount(5, server.Requests, "the resumed run fetched only the date that had failed");
         Assert.AreEqual(5L, await database.ScalarAsync<long>("SELECT count(*) FROM ingest_runs WHERE job = 'backfill'"));
-        CollectionAssert.AreEqual(new[] { 1, 2, 3, 4, 1, 2, 3, 4 }, steps.Select(s => s.Done).ToArray());
+        int[] expected = [1, 2, 3, 4, 1, 2, 3, 4];
+        CollectionAssert.AreEqual(expected, steps.Select(s => s.Done).ToArray());
     }
 
     [TestMethod]

@@ -79,12 +79,17 @@ public sealed class TournamentGroupsTests
 
         var report = await IngestAsync(server, FirstRound);
 
-        CollectionAssert.AreEquivalent(
-            new[]
-            {
+        string[] expectedRequests =
+
+        [
                 "/apis/site/v2/sports/basketball/mens-college-basketball/scoreboard?dates=20260319&groups=50&limit=500",
                 "/apis/site/v2/sports/basketball/mens-college-basketball/scoreboard?dates=20260319&groups=100&limit=500",
-            },
+
+        ];
+
+        CollectionAssert.AreEquivalent(
+
+            expectedRequests,
             server.Requests.Select(r => r.PathAndQuery).ToArray(),
             "one request per group");
         Assert.AreEqual(IngestOutcome.Succeeded, report.Outcome, "outcome");

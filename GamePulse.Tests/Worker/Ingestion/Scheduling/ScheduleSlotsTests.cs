@@ -51,7 +51,8 @@ public sealed class ScheduleSlotsTests
         await slots.TryClaimAsync("scoreboard", TwentySeconds, CancellationToken.None);
 
         var left = await database.QueryAsync<string>("SELECT claimed_by FROM schedule_slots WHERE job = 'scoreboard' AND claimed_by <> @me ORDER BY claimed_by", new { me = slots.Instance });
-        CollectionAssert.AreEqual(new[] { "recent" }, left.ToArray(), "only the slot older than a day went");
+        string[] expected = ["recent"];
+        CollectionAssert.AreEqual(expected, left.ToArray(), "only the slot older than a day went");
         Assert.AreEqual(1L, await database.ScalarAsync<long>("SELECT count(*) FROM schedule_slots WHERE claimed_by = 'other job'"), "another job's rows are its own claims' to prune");
     }
 }

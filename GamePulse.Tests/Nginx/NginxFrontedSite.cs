@@ -6,9 +6,9 @@ namespace GamePulse.Tests.Nginx;
 /// nginx in front of the real GamePulse.Web on a test database, with the Web's stdout captured so a test can see
 /// which requests reached the app and what the app saw (client address, scheme, nginx's request id).
 /// </summary>
-public sealed class NginxStack : IAsyncDisposable
+public sealed class NginxFrontedSite : IAsyncDisposable
 {
-    private NginxStack(StdoutCapture appLog, WebAppServer web, NginxServer nginx)
+    private NginxFrontedSite(StdoutCapture appLog, WebAppServer web, NginxServer nginx)
     {
         AppLog = appLog;
         Web = web;
@@ -32,10 +32,10 @@ public sealed class NginxStack : IAsyncDisposable
     public HttpClient Client { get; }
 
     /// <param name="settings">Extra settings of the Web, e.g. "--PageCache:ServerSafetySeconds=2".</param>
-    public static Task<NginxStack> StartAsync(string connectionString, params string[] settings) => StartWithSiteAsync(connectionString, "plain", settings);
+    public static Task<NginxFrontedSite> StartAsync(string connectionString, params string[] settings) => StartWithSiteAsync(connectionString, "plain", settings);
 
     /// <param name="variant">nginx's site: "plain" or "tls" (see <see cref="NginxServer.StartAsync"/>).</param>
-    public static async Task<NginxStack> StartWithSiteAsync(string connectionString, string variant, params string[] settings)
+    public static async Task<NginxFrontedSite> StartWithSiteAsync(string connectionString, string variant, params string[] settings)
     {
         var appLog = new StdoutCapture();
         WebAppServer? web = null;
@@ -44,7 +44,7 @@ public sealed class NginxStack : IAsyncDisposable
             // nginx reaches the Web from 127.0.0.1: the one proxy the Web believes (nothing is trusted by default).
             web = await WebAppServer.StartAsync(connectionString, ["--Web:KnownProxies=127.0.0.1", .. settings]);
             var nginx = await NginxServer.StartAsync(web.Port, variant);
-            return new NginxStack(appLog, web, nginx);
+            return new NginxFrontedSite(appLog, web, nginx);
         }
         catch
         {
