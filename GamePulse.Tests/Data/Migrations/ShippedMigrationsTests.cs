@@ -13,7 +13,7 @@ public sealed class ShippedMigrationsTests
     private static readonly string[] VersionsAndNames =
     [
         "1|core_schema", "2|seed_conferences_and_teams", "100|ingest_runs", "200|accounts", "300|pulse", "301|game_odds",
-        "400|email_outbox_trace_id", "401|ingest_runs_by_league_outcome", "500|tournament_games", "501|placeholder_teams_removed",
+        "400|email_outbox_trace_id", "401|ingest_runs_by_league_outcome",
     ];
 
     [TestMethod]
