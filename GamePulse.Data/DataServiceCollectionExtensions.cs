@@ -23,6 +23,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ConferenceRepository>();
         services.AddSingleton<TeamRepository>();
         services.AddSingleton<GameRepository>();
+        services.AddSingleton<Games.Detail.GameDetailRepository>();
         services.AddSingleton<PulseRepository>();
         services.AddSingleton<IngestRunRepository>();
         services.AddAccountsData();

@@ -46,7 +46,10 @@ public static class IngestCommand
             {
                 var body = await File.ReadAllBytesAsync(file);
                 var kind = source ?? DetectOrDefault(body);
-                report = await ingester.IngestSavedAsync(new IngestTarget("file", league, null, kind), body, CancellationToken.None);
+                // A single game's summary stores its detail too, and must not rewrite what a scoreboard stored.
+                report = kind == ScoreSource.Espn && Summaries.SummaryPayload.IsSummary(body)
+                    ? await services.GetRequiredService<Summaries.SummaryIngester>().IngestSavedAsync(league, body, CancellationToken.None)
+                    : await ingester.IngestSavedAsync(new IngestTarget("file", league, null, kind), body, CancellationToken.None);
             }
             else
             {

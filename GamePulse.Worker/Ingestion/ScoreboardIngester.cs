@@ -110,7 +110,7 @@ public sealed class ScoreboardIngester(
             var alreadyStored = await games.FindStoredExternalIdsAsync(db, target.League.Id, parsed.Source, [.. candidates.Select(g => g.ExternalId)], cancellationToken);
             var upserts = candidates.Select(g => alreadyStored.Contains(g.ExternalId) ? g : WithNewGamePulse(g, target.League.Id, resolved)).ToList();
             var observedAt = clock.GetUtcNow();
-            var result = await games.UpsertAsync(db, target.League.Id, parsed.Source, upserts, observedAt, cancellationToken);
+            var result = await games.UpsertAsync(db, target.League.Id, parsed.Source, upserts, observedAt, parsed.WriteMode, cancellationToken);
             // Pulse is stored on the game so page reads stay cheap, and written in the same transaction, so a page never
             // sees a new score with an old Pulse: new games got theirs with the insert, updated ones are rescored from
             // their snapshots here.

@@ -13,7 +13,7 @@ public sealed class ShippedMigrationsTests
     private static readonly string[] VersionsAndNames =
     [
         "1|core_schema", "2|seed_conferences_and_teams", "100|ingest_runs", "200|accounts", "300|pulse", "301|game_odds",
-        "400|email_outbox_trace_id", "401|ingest_runs_by_league_outcome",
+        "400|email_outbox_trace_id", "401|ingest_runs_by_league_outcome", "510|game_detail", "511|summary_fetches",
     ];
 
     [TestMethod]
@@ -34,7 +34,7 @@ public sealed class ShippedMigrationsTests
         var scripts = assembly.GetManifestResourceNames().Where(n => n.StartsWith("GamePulse.Data.Migrations.", StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal)).Order().ToList();
         var migrations = ScriptMigrations().Select(m => m.ResourceName).Order().ToList();
 
-        Assert.HasCount(7, scripts, "the seven SQL scripts of GamePulse.Data/Migrations");
+        Assert.HasCount(9, scripts, "the nine SQL scripts of GamePulse.Data/Migrations");
         CollectionAssert.AreEqual(scripts, migrations, "no script without its migration class, no class without its script, none used twice");
     }
 
