@@ -10,13 +10,6 @@ public static class GameSide
     public const string Away = "away";
 }
 
-/// <summary>Made-attempted counts of one kind of shot; null when the source gave none.</summary>
-public sealed record Shooting(short? Made, short? Attempted)
-{
-    /// <summary>Whole percent, as box scores print it; null without attempts.</summary>
-    public int? Percent => Made is { } made && Attempted is > 0 and var attempted ? (int)Math.Round(made * 100.0 / attempted, MidpointRounding.AwayFromZero) : null;
-}
-
 /// <summary>A team's box score totals.</summary>
 [Table("game_team_stats")]
 public sealed record TeamBoxLine

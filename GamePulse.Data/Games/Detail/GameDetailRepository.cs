@@ -83,20 +83,24 @@ public sealed class GameDetailRepository(GamePulseDbFactory databases)
         return new DetailWriteResult(c.TeamRows, c.PlayerRows, c.PlayRows, c.PlaysRemoved + c.PlayersRemoved + c.LeadersRemoved, c.LeaderRows, c.DetailRows);
     }
 
-    /// <summary>A game's detail for its page, or null when none is stored.</summary>
-    public async Task<StoredGameDetail?> LoadAsync(long gameId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A game's detail for its page: null when none is stored, and whether its source can have any at all (only ESPN
+    /// games have summaries; a game known only by its NCAA id has no recorded box-score source to build from).
+    /// </summary>
+    public async Task<(StoredGameDetail? Detail, bool SourceHasDetail)> LoadAsync(long gameId, CancellationToken cancellationToken = default)
     {
         await using var db = databases.Open();
-        if (await db.GameDetails.SingleOrDefaultAsync(d => d.GameId == gameId, cancellationToken) is not { } row)
+        var espnGame = await db.Games.AnyAsync(g => g.Id == gameId && g.EspnId != null, cancellationToken);
+        if (!espnGame || await db.GameDetails.SingleOrDefaultAsync(d => d.GameId == gameId, cancellationToken) is not { } row)
         {
-            return null;
+            return (null, espnGame);
         }
 
         var teams = await db.GameTeamStats.Where(t => t.GameId == gameId).ToListAsync(cancellationToken);
         var players = await db.GamePlayerStats.Where(p => p.GameId == gameId).OrderBy(p => p.Side).ThenBy(p => p.SortOrder).ToListAsync(cancellationToken);
         var plays = await db.GamePlays.Where(p => p.GameId == gameId).OrderBy(p => p.Ordinal).ToListAsync(cancellationToken);
         var leaders = await db.GameLeaders.Where(l => l.GameId == gameId).ToListAsync(cancellationToken);
-        return new StoredGameDetail(row, teams, players, plays, leaders);
+        return (new StoredGameDetail(row, teams, players, plays, leaders), true);
     }
 
     private sealed record DetailTable(string Name, string[] Key, (string Column, string Type)[] Columns, bool DeleteMissing);

@@ -28,8 +28,13 @@ public sealed class GameModel(GameQuery query, PageCaching caching, IOptions<Sit
             return NotFound();
         }
 
+        if (!GamePageQuery.TryRead(Request.Query, out var pageQuery))
+        {
+            return BadRequest();
+        }
+
         var now = clock.GetUtcNow();
-        if (await query.LoadAsync(id, now, cancellationToken) is not { } view)
+        if (await query.LoadAsync(id, now, cancellationToken, pageQuery) is not { } view)
         {
             return NotFound();
         }
@@ -44,7 +49,8 @@ public sealed class GameModel(GameQuery query, PageCaching caching, IOptions<Sit
         var tags = new[] { GameChanges.Tag(game.LeagueSlug, game.GameDate) };
         if (LiveUpdates.IsHtmx(Request))
         {
-            var etag = LiveUpdates.ETag($"game:{game.Id}", [game], view.Polling);
+            // The detail changes without the game row (a play that scores nothing), and each view of the page is its own fragment.
+            var etag = LiveUpdates.ETag($"game:{game.Id}:{view.Detail?.UpdatedAt.Ticks}:{pageQuery.ToQueryString()}", [game], view.Polling);
             caching.ForGames(HttpContext, tags, [game], now, fragment: true);
             PageCaching.SetETag(Response, etag);
             if (PageCaching.IsNotModified(Request, etag))
