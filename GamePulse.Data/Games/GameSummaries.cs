@@ -11,6 +11,9 @@ internal sealed record GameJoin
     public required League League { get; init; }
     public required TeamRow Home { get; init; }
     public required TeamRow Away { get; init; }
+
+    /// <summary>The game's detail row (the cards' last play and leader), null when no summary was stored.</summary>
+    public Detail.GameDetailRow? Detail { get; init; }
 }
 
 /// <summary>
@@ -25,7 +28,8 @@ internal static class GameSummaries
         join l in db.Leagues on g.LeagueId equals l.Id
         join h in db.Teams on g.HomeTeamId equals h.Id
         join a in db.Teams on g.AwayTeamId equals a.Id
-        select new GameJoin { Game = g, League = l, Home = h, Away = a };
+        from d in db.GameDetails.Where(d => d.GameId == g.Id).DefaultIfEmpty()
+        select new GameJoin { Game = g, League = l, Home = h, Away = a, Detail = d };
 
     public static readonly Expression<Func<GameJoin, GameSummary>> ToSummary = j => new GameSummary
     {
@@ -52,6 +56,9 @@ internal static class GameSummaries
         UpdatedAt = j.Game.UpdatedAt,
         PulseScore = j.Game.PulseScore,
         PulseFactors = j.Game.PulseFactors,
+        LastPlay = j.Detail!.LastPlayText,
+        Leader = j.Detail!.LeaderText,
+        DetailUpdatedAt = (DateTimeOffset?)j.Detail!.UpdatedAt,
         Home = new GameTeam(j.Home.Id, j.Home.Slug, j.Home.DisplayName, j.Home.ShortName, j.Home.Abbreviation,
             j.Home.PrimaryColor, j.Home.LogoUrl, j.Game.HomeScore, j.Game.HomeRank, j.Game.HomeSeed, j.Game.HomeRecord,
             j.Home.ConferenceId, j.Game.HomeLineScores),

@@ -197,4 +197,21 @@ public sealed class GameDetailPageTests
         StringAssert.Contains(page.QuerySelector("[data-testid='game-detail-unavailable']")!.TextContent, "not available", "the notice");
         Assert.IsNull(page.QuerySelector("[data-testid='game-box-score']"), "no box score");
     }
+
+    [TestMethod]
+    public async Task A_live_card_shows_the_last_play_and_the_game_leader_and_a_final_card_does_not()
+    {
+        var live = await database.ScalarAsync<long>("SELECT id FROM games WHERE espn_id = '401851239'");
+        var final = await database.ScalarAsync<long>("SELECT id FROM games WHERE espn_id = '401808279'");
+
+        var (_, today) = await GetAsync("/mens-college-basketball/scores/2026-03-04");
+        var card = today.QuerySelector($"[data-testid='game-card'][data-game-id='{live}']")!;
+        Assert.AreEqual("End of 1st half", card.QuerySelector("[data-testid='game-card-last-play']")!.TextContent, "the halftime game's last play");
+        Assert.AreEqual("J.R. Konieczny (FGCU) 7 pts", card.QuerySelector("[data-testid='game-card-leader']")!.TextContent, "its leading scorer");
+
+        var (_, yesterday) = await GetAsync("/mens-college-basketball/scores/2026-03-03");
+        var finalCard = yesterday.QuerySelector($"[data-testid='game-card'][data-game-id='{final}']")!;
+        Assert.IsNull(finalCard.QuerySelector("[data-testid='game-card-last-play']"), "a final card has no last play");
+        Assert.IsNull(finalCard.QuerySelector("[data-testid='game-card-leader']"), "nor a leader");
+    }
 }
