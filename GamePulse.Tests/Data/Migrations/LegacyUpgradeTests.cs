@@ -57,11 +57,12 @@ public sealed class LegacyUpgradeTests
 
         var applied = await database.Migrator().MigrateAsync();
 
-        CollectionAssert.AreEqual(new long[] { 400, 401 }, applied.Select(m => m.Version).ToList(), "only the migrations the old runner never applied");
-        Assert.AreEqual(data, await database.ScalarAsync<string>(DataFingerprint), "adding a column and an index rewrote no row");
+        var shipped = database.Migrator().Shipped.Select(m => m.Version).ToList();
+        CollectionAssert.AreEqual(shipped.Where(v => v > 301).ToList(), applied.Select(m => m.Version).ToList(), "only the migrations the old runner never applied");
+        Assert.AreEqual(data, await database.ScalarAsync<string>(DataFingerprint), "adding columns, indexes and tables rewrote no row");
         Assert.IsFalse(await database.TableExistsAsync("schema_migrations"), "the old table is dropped");
-        Assert.AreEqual(8L, await database.ScalarAsync<long>("SELECT count(*) FROM version_info"), "every migration is recorded once");
-        Assert.AreEqual(8L, await database.ScalarAsync<long>("SELECT count(*) FROM migration_checksums"), "with its checksum");
+        Assert.AreEqual((long)shipped.Count, await database.ScalarAsync<long>("SELECT count(*) FROM version_info"), "every migration is recorded once");
+        Assert.AreEqual((long)shipped.Count, await database.ScalarAsync<long>("SELECT count(*) FROM migration_checksums"), "with its checksum");
     }
 
     [TestMethod]
@@ -76,7 +77,7 @@ public sealed class LegacyUpgradeTests
         StringAssert.Contains(error.Message, "0100_ingest_runs", "the message names the migration");
         StringAssert.Contains(error.Message, "schema_migrations", "and the table it was recorded in");
         StringAssert.Contains(error.Message, "never be edited", "and what to do");
-        Assert.AreEqual(8L, await database.ScalarAsync<long>("SELECT count(*) FROM schema_migrations"), "the old table is kept whole");
+        Assert.AreEqual((long)database.Migrator().Shipped.Count, await database.ScalarAsync<long>("SELECT count(*) FROM schema_migrations"), "the old table is kept whole");
         Assert.IsFalse(await database.TableExistsAsync("version_info"), "FluentMigrator's table was not created");
         Assert.IsFalse(await database.TableExistsAsync("migration_checksums"), "nor the checksum table");
         Assert.IsFalse(await database.Migrator().IsUpToDateAsync(), "the database is not ready");
