@@ -24,6 +24,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<TeamRepository>();
         services.AddSingleton<RankingRepository>();
         services.AddSingleton<GameRepository>();
+        services.AddSingleton<Games.Detail.GameDetailRepository>();
+        services.AddSingleton<Games.Detail.SummaryFetchRepository>();
         services.AddSingleton<PulseRepository>();
         services.AddSingleton<IngestRunRepository>();
         services.AddAccountsData();

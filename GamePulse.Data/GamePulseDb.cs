@@ -1,6 +1,7 @@
 using GamePulse.Data.Accounts;
 using GamePulse.Data.Conferences;
 using GamePulse.Data.Games;
+using GamePulse.Data.Games.Detail;
 using GamePulse.Data.Ingestion;
 using GamePulse.Data.Leagues;
 using GamePulse.Data.Pulse;
@@ -28,6 +29,16 @@ public sealed class GamePulseDb(DataOptions options) : DataConnection(options)
     public ITable<GameSnapshot> GameSnapshots => this.GetTable<GameSnapshot>();
 
     public ITable<PulseHistoryPoint> PulseHistory => this.GetTable<PulseHistoryPoint>();
+
+    public ITable<GameDetailRow> GameDetails => this.GetTable<GameDetailRow>();
+
+    public ITable<TeamBoxLine> GameTeamStats => this.GetTable<TeamBoxLine>();
+
+    public ITable<PlayerLine> GamePlayerStats => this.GetTable<PlayerLine>();
+
+    public ITable<PlayLine> GamePlays => this.GetTable<PlayLine>();
+
+    public ITable<LeaderLine> GameLeaders => this.GetTable<LeaderLine>();
 
     public ITable<IngestRun> IngestRuns => this.GetTable<IngestRun>();
 

@@ -20,8 +20,9 @@ public sealed partial class GameRepository
 
     private static readonly JsonSerializerOptions SnakeCase = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    private static readonly string UpsertEspnSql = BuildUpsertSql("espn_id");
-    private static readonly string UpsertNcaaSql = BuildUpsertSql("ncaa_id");
+    private static readonly string UpsertEspnSql = BuildUpsertSql("espn_id", GameWriteMode.Scoreboard);
+    private static readonly string UpsertNcaaSql = BuildUpsertSql("ncaa_id", GameWriteMode.Scoreboard);
+    private static readonly string MergeEspnSummarySql = BuildUpsertSql("espn_id", GameWriteMode.Summary);
 
     /// <summary>
     /// Inserts new games and updates changed ones in one statement, and appends a snapshot for every game whose visible
@@ -31,8 +32,14 @@ public sealed partial class GameRepository
     /// are counted as stale. A final score that changes is applied and reported as a correction. Postponed and
     /// canceled games keep their original start time. A new game's precomputed Pulse (<see cref="GameUpsert.PulseScore"/>)
     /// is written with its row and its first pulse_history point, so only updated games need rescoring afterwards.
+    /// A single game's summary (<see cref="GameWriteMode.Summary"/>) only fills in and moves forward what the
+    /// scoreboard stored (see <see cref="SummaryValue"/>).
     /// </summary>
-    public async Task<UpsertResult> UpsertAsync(GamePulseDb db, short leagueId, ScoreSource source, IReadOnlyCollection<GameUpsert> games, DateTimeOffset observedAt, CancellationToken cancellationToken = default)
+    public Task<UpsertResult> UpsertAsync(GamePulseDb db, short leagueId, ScoreSource source, IReadOnlyCollection<GameUpsert> games, DateTimeOffset observedAt, CancellationToken cancellationToken = default) =>
+        UpsertAsync(db, leagueId, source, games, observedAt, GameWriteMode.Scoreboard, cancellationToken);
+
+    /// <inheritdoc cref="UpsertAsync(GamePulseDb, short, ScoreSource, IReadOnlyCollection{GameUpsert}, DateTimeOffset, CancellationToken)"/>
+    public async Task<UpsertResult> UpsertAsync(GamePulseDb db, short leagueId, ScoreSource source, IReadOnlyCollection<GameUpsert> games, DateTimeOffset observedAt, GameWriteMode mode, CancellationToken cancellationToken = default)
     {
         if (games.Count == 0)
         {
@@ -40,7 +47,13 @@ public sealed partial class GameRepository
         }
 
         var payload = JsonSerializer.Serialize(games, SnakeCase);
-        var sql = source == ScoreSource.Espn ? UpsertEspnSql : UpsertNcaaSql;
+        var sql = (source, mode) switch
+        {
+            (ScoreSource.Espn, GameWriteMode.Summary) => MergeEspnSummarySql,
+            (ScoreSource.Espn, _) => UpsertEspnSql,
+            (_, GameWriteMode.Summary) => throw new ArgumentException("Only ESPN has single-game summaries.", nameof(mode)),
+            _ => UpsertNcaaSql,
+        };
         // Raw SQL: one set-based statement with the never-regress guard and xmax = 0 counting, which LINQ cannot say.
         var rows = await db.QueryToListAsync<UpsertRow>(sql, new { leagueId, payload, observedAt = observedAt.ToUniversalTime() }, cancellationToken);
         var changed = rows.Where(r => r.Kind is "inserted" or "updated").ToList();
@@ -105,21 +118,14 @@ public sealed partial class GameRepository
         public int? Count { get; init; }
     }
 
-    private static string BuildUpsertSql(string keyColumn)
+    private static string BuildUpsertSql(string keyColumn, GameWriteMode mode)
     {
         var columns = string.Join(", ", MutableColumns);
         var inputColumns = string.Join(", ", MutableColumns.Select(c => $"i.{c}"));
-        var set = string.Join(",\n        ", MutableColumns.Select(c => c switch
-        {
-            // A postponed or canceled game keeps the start time (and date) it was scheduled for.
-            "start_time" or "game_date" => $"{c} = CASE WHEN EXCLUDED.state IN ('postponed', 'canceled') THEN games.{c} ELSE EXCLUDED.{c} END",
-            // ESPN drops the line once a game tips off; the pre-game line is what Pulse needs for upsets, so keep it.
-            "home_spread" or "over_under" => $"{c} = COALESCE(EXCLUDED.{c}, games.{c})",
-            _ => $"{c} = EXCLUDED.{c}",
-        }));
+        var set = string.Join(",\n        ", MutableColumns.Zip(Values("games", "EXCLUDED", mode), (c, value) => $"{c} = {value}"));
         var current = string.Join(", ", MutableColumns.Select(c => $"games.{c}"));
         var storedNow = string.Join(", ", MutableColumns.Select(c => $"g.{c}"));
-        var incoming = Incoming("games", "EXCLUDED");
+        var incoming = Incoming("games", "EXCLUDED", mode);
 
         return $"""
             -- json, not jsonb: the input is read once, and json_to_recordset reads the text directly, in about half the
@@ -144,7 +150,7 @@ public sealed partial class GameRepository
                 WHERE NOT EXISTS (
                     SELECT 1 FROM games g
                     WHERE g.league_id = @leagueId AND g.{keyColumn} = i.external_id
-                      AND ({Regresses("g", "i")} OR ({storedNow}) IS NOT DISTINCT FROM ({Incoming("g", "i")})))
+                      AND ({Regresses("g", "i")} OR ({storedNow}) IS NOT DISTINCT FROM ({Incoming("g", "i", mode)})))
             ),
             before AS (
                 SELECT g.id, g.{keyColumn} AS external_id, g.state, g.period, g.clock, g.home_score, g.away_score,
@@ -195,12 +201,37 @@ public sealed partial class GameRepository
     }
 
     /// <summary>The values an update would store, in <see cref="MutableColumns"/> order, for a stored and an incoming row alias.</summary>
-    private static string Incoming(string stored, string incoming) => string.Join(", ", MutableColumns.Select(c => c switch
+    private static string Incoming(string stored, string incoming, GameWriteMode mode) => string.Join(", ", Values(stored, incoming, mode));
+
+    private static IEnumerable<string> Values(string stored, string incoming, GameWriteMode mode) =>
+        MutableColumns.Select(c => mode == GameWriteMode.Summary ? SummaryValue(c, stored, incoming) : ScoreboardValue(c, stored, incoming));
+
+    private static string ScoreboardValue(string column, string stored, string incoming) => column switch
     {
-        "start_time" or "game_date" => $"CASE WHEN {incoming}.state IN ('postponed', 'canceled') THEN {stored}.{c} ELSE {incoming}.{c} END",
-        "home_spread" or "over_under" => $"COALESCE({incoming}.{c}, {stored}.{c})",
-        _ => $"{incoming}.{c}",
-    }));
+        // A postponed or canceled game keeps the start time (and date) it was scheduled for.
+        "start_time" or "game_date" => $"CASE WHEN {incoming}.state IN ('postponed', 'canceled') THEN {stored}.{column} ELSE {incoming}.{column} END",
+        // ESPN drops the line once a game tips off; the pre-game line is what Pulse needs for upsets, so keep it.
+        "home_spread" or "over_under" => $"COALESCE({incoming}.{column}, {stored}.{column})",
+        _ => $"{incoming}.{column}",
+    };
+
+    /// <summary>
+    /// A summary's header is a thinner view of the game than the scoreboard's (a final has no period, notes are
+    /// named differently, records and broadcasts are shaped differently), so for a stored game it may only move the
+    /// play forward and fill gaps, never blank or rewrite what the scoreboard said
+    /// (docs/decisions/0109-game-detail-from-summaries.md). Progress (state, period, clock, detail, scores, line
+    /// scores) comes from the summary, falling back on the stored value where the summary has none; the regress guard
+    /// still applies to it. The clock follows the summary's state: null once the game is not live, as the scoreboard
+    /// stores it. Everything else (teams, time, venue, ranks, records, broadcast, notes, line) keeps the stored value
+    /// and takes the summary's only where none is stored. A new game is inserted from the summary as it is.
+    /// </summary>
+    private static string SummaryValue(string column, string stored, string incoming) => column switch
+    {
+        "state" => $"{incoming}.state",
+        "clock" => $"CASE WHEN {incoming}.state IN ('live', 'delayed') THEN COALESCE({incoming}.clock, {stored}.clock) ELSE {incoming}.clock END",
+        "period" or "detail" or "home_score" or "away_score" or "home_line_scores" or "away_line_scores" => $"COALESCE({incoming}.{column}, {stored}.{column})",
+        _ => $"COALESCE({stored}.{column}, {incoming}.{column})",
+    };
 
     /// <summary>
     /// SQL that is true when the incoming row (alias <paramref name="incoming"/>) would move the stored game

@@ -13,6 +13,9 @@ internal sealed record GameJoin
     // Null for a side not known yet (the left joins below find no team).
     public TeamRow? Home { get; init; }
     public TeamRow? Away { get; init; }
+
+    /// <summary>The game's detail row (the cards' last play and leader), null when no summary was stored.</summary>
+    public Detail.GameDetailRow? Detail { get; init; }
 }
 
 /// <summary>
@@ -28,7 +31,8 @@ internal static class GameSummaries
         join l in db.Leagues on g.LeagueId equals l.Id
         from h in db.Teams.LeftJoin(h => h.Id == g.HomeTeamId)
         from a in db.Teams.LeftJoin(a => a.Id == g.AwayTeamId)
-        select new GameJoin { Game = g, League = l, Home = h, Away = a };
+        from d in db.GameDetails.LeftJoin(d => d.GameId == g.Id)
+        select new GameJoin { Game = g, League = l, Home = h, Away = a, Detail = d };
 
     public static readonly Expression<Func<GameJoin, GameSummary>> ToSummary = j => new GameSummary
     {
@@ -59,6 +63,9 @@ internal static class GameSummaries
         UpdatedAt = j.Game.UpdatedAt,
         PulseScore = j.Game.PulseScore,
         PulseFactors = j.Game.PulseFactors,
+        LastPlay = j.Detail!.LastPlayText,
+        Leader = j.Detail!.LeaderText,
+        DetailUpdatedAt = (DateTimeOffset?)j.Detail!.UpdatedAt,
         Home = new GameTeam(j.Game.HomeTeamId ?? 0, j.Home != null ? j.Home.Slug : GameTeam.UnknownSlug,
             j.Home != null ? j.Home.DisplayName : j.Game.HomePlaceholder ?? GameTeam.Unknown,
             j.Home != null ? j.Home.ShortName : j.Game.HomePlaceholder ?? GameTeam.Unknown, j.Home!.Abbreviation,

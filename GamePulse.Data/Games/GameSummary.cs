@@ -78,6 +78,15 @@ public sealed record GameSummary
 
     public string[]? PulseFactors { get; init; }
 
+    /// <summary>The latest play, from the game's summary ("Smith makes 3-pt jumper"); null without one.</summary>
+    public string? LastPlay { get; init; }
+
+    /// <summary>The game's leading scorer, from its summary ("Karasinski (BELL) 31 pts"); null without one.</summary>
+    public string? Leader { get; init; }
+
+    /// <summary>When the game's detail last changed (it changes without the game row); null without a summary.</summary>
+    public DateTimeOffset? DetailUpdatedAt { get; init; }
+
     public required GameTeam Home { get; init; }
 
     public required GameTeam Away { get; init; }

@@ -80,3 +80,13 @@ public sealed record UpsertResult(
     /// <summary>Changed games whose Pulse the upsert did not write itself (every update, and inserts without a precomputed Pulse).</summary>
     public IReadOnlyList<long> UnscoredGameIds { get; init; } = ChangedGameIds;
 }
+
+/// <summary>Which payload a game row comes from, and so how much of the stored row it may change.</summary>
+public enum GameWriteMode
+{
+    /// <summary>A scoreboard: the authority for every column (within the never-regress guard).</summary>
+    Scoreboard,
+
+    /// <summary>One game's summary: it moves the play forward and fills gaps, never blanks or rewrites the rest.</summary>
+    Summary,
+}

@@ -20,7 +20,7 @@ public static class LiveUpdates
 
     public static bool ShouldPoll(IEnumerable<GameSummary> games, DateTimeOffset now) => games.Any(g => LiveWindow.Includes(g, now));
 
-    /// <summary>A strong validator over everything the fragment shows (ids, row versions, Pulse, polling on/off).</summary>
+    /// <summary>A strong validator over everything the fragment shows (ids, row versions, Pulse, detail versions, polling on/off).</summary>
     public static string ETag(string scope, IEnumerable<GameSummary> games, bool polling)
     {
         var text = new StringBuilder(scope).Append('|').Append(polling ? 'p' : 's');
@@ -28,6 +28,8 @@ public static class LiveUpdates
         {
             // Pulse is also recomputed on its own (after a formula change), without touching the row version.
             text.Append('|').Append(game.Id).Append('@').Append(game.UpdatedAt.Ticks).Append('#').Append(game.PulseScore);
+            // A summary changes the card's last play and leader without touching the game row.
+            text.Append('+').Append(game.DetailUpdatedAt?.Ticks);
         }
 
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));

@@ -68,7 +68,10 @@ public static class IngestCommand
     {
         var body = await File.ReadAllBytesAsync(file.FullName);
         var kind = source ?? DetectOrDefault(body);
-        return await services.GetRequiredService<ScoreboardIngester>().IngestSavedAsync(new IngestTarget("file", league, null, kind), body, CancellationToken.None);
+        // A single game's summary stores its detail too, and must not rewrite what a scoreboard stored.
+        return kind == ScoreSource.Espn && Summaries.SummaryPayload.IsSummary(body)
+            ? await services.GetRequiredService<Summaries.SummaryIngester>().IngestSavedAsync(league, body, CancellationToken.None)
+            : await services.GetRequiredService<ScoreboardIngester>().IngestSavedAsync(new IngestTarget("file", league, null, kind), body, CancellationToken.None);
     }
 
     private static async Task<IngestRun> FetchAsync(IServiceProvider services, League league, DateOnly date, ScoreSource? source)

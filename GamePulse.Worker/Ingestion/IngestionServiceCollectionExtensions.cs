@@ -3,6 +3,7 @@ using Coravel.Scheduling.Schedule.Interfaces;
 using GamePulse.Worker.Ingestion.Espn;
 using GamePulse.Worker.Ingestion.Ncaa;
 using GamePulse.Worker.Ingestion.Scheduling;
+using GamePulse.Worker.Ingestion.Summaries;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +23,7 @@ public static class IngestionServiceCollectionExtensions
             ? sp.GetRequiredService<NcaaScoreSource>()
             : sp.GetRequiredService<EspnScoreSource>());
         services.AddSingleton<ScoreboardIngester>();
+        services.AddGamePulseSummaries(configuration);
 
         var options = configuration.GetSection(IngestionOptions.Section).Get<IngestionOptions>() ?? new IngestionOptions();
         if (!options.ScheduleEnabled)

@@ -44,7 +44,16 @@ public sealed record ParsedScoreboard(
     DateOnly? Date,
     IReadOnlyList<FeedGame> Games,
     IReadOnlyList<FeedTeam> Teams,
-    IReadOnlyList<SkippedGame> Skipped);
+    IReadOnlyList<SkippedGame> Skipped)
+{
+    /// <summary>
+    /// The payload is one game's ESPN summary: its header is a thinner view than a scoreboard's, so its game is written
+    /// with <see cref="GameWriteMode.Summary"/> (fill gaps and move forward, never blank or rewrite).
+    /// </summary>
+    public bool IsSummary { get; init; }
+
+    public GameWriteMode WriteMode => IsSummary ? GameWriteMode.Summary : GameWriteMode.Scoreboard;
+}
 
 /// <summary>The payload as a whole cannot be used (not JSON, truncated, not a basketball scoreboard, no games).</summary>
 public sealed class PayloadException(string message, Exception? inner = null) : Exception(message, inner);

@@ -152,7 +152,7 @@ public sealed partial class ScoreboardIngester(
     private async Task<UpsertResult> UpsertAndRescoreAsync(GamePulseDb db, ParsedScoreboard parsed, IngestTarget target, List<GameUpsert> upserts, CancellationToken cancellationToken)
     {
         var observedAt = clock.GetUtcNow();
-        var result = await games.UpsertAsync(db, target.League.Id, parsed.Source, upserts, observedAt, cancellationToken);
+        var result = await games.UpsertAsync(db, target.League.Id, parsed.Source, upserts, observedAt, parsed.WriteMode, cancellationToken);
         await pulse.RecomputeAsync(db, result.UnscoredGameIds, observedAt, cancellationToken);
         foreach (var correction in result.Corrections)
         {

@@ -25,7 +25,7 @@ public sealed class EmailOutageLoggingTests
             "--Ses:FromAddress=GamePulse <no-reply@gamepulse.test>",
             "--Email:SweepInterval=00:00:01",
             "--Email:CleanupInterval=00:00:02",
-            "--Ingestion:ScheduleEnabled=false", // the Quartz scheduler has its own outage handling
+            "--Ingestion:ScheduleEnabled=false", // the scheduler has its own outage handling
             $"--Worker:HeartbeatFile={Path.Combine(Path.GetTempPath(), $"gamepulse-outage-{Environment.ProcessId}.heartbeat")}",
         ]).Build();
         await host.StartAsync();

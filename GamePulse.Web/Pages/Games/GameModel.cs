@@ -29,8 +29,13 @@ public sealed class GameModel(GameQuery query, PageCaching caching, IOptions<Sit
             return NotFound();
         }
 
+        if (!GamePageQuery.TryRead(Request.Query, out var pageQuery))
+        {
+            return BadRequest();
+        }
+
         var now = clock.GetUtcNow();
-        if (await query.LoadAsync(id, now, cancellationToken) is not { } view)
+        if (await query.LoadAsync(id, now, cancellationToken, pageQuery) is not { } view)
         {
             return NotFound();
         }
@@ -45,7 +50,8 @@ public sealed class GameModel(GameQuery query, PageCaching caching, IOptions<Sit
         var tags = new[] { GameChanges.Tag(game.LeagueSlug, game.GameDate) };
         if (Request.IsHtmx())
         {
-            return new LiveFragment("_GameLive", view, $"game:{game.Id}", [game], view.Polling).Respond(this, caching, tags, now);
+            // The detail changes without the game row (a play that scores nothing), and each view of the page is its own fragment.
+            return new LiveFragment("_GameLive", view, $"game:{game.Id}:{view.Detail?.UpdatedAt.Ticks}:{pageQuery.ToQueryString()}", [game], view.Polling).Respond(this, caching, tags, now);
         }
 
         caching.ForGames(HttpContext, tags, [game], now, fragment: false);

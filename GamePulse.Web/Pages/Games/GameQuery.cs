@@ -1,14 +1,26 @@
 using GamePulse.Data.Games;
+using GamePulse.Data.Games.Detail;
 using GamePulse.Data.Pulse;
 
 namespace GamePulse.Web.Pages.Games;
 
-/// <summary>A game with its observed score changes (only the snapshots where the score moved) and its Pulse over time.</summary>
-public sealed record GameView(GameSummary Game, IReadOnlyList<GameSnapshot> ScoreChanges, MarginChart? Chart, bool Polling, PulseChart? PulseChart = null);
-
-public sealed class GameQuery(GameRepository games, PulseRepository pulse)
+/// <summary>
+/// A game with its observed score changes (only the snapshots where the score moved), its Pulse over time and its
+/// detail from the summary (null when none is stored; <see cref="DetailFromSource"/> false when the game's source has
+/// none to give, i.e. an NCAA-only game).
+/// </summary>
+public sealed record GameView(GameSummary Game, IReadOnlyList<GameSnapshot> ScoreChanges, MarginChart? Chart, bool Polling, PulseChart? PulseChart = null)
 {
-    public async Task<GameView?> LoadAsync(long id, DateTimeOffset now, CancellationToken cancellationToken)
+    public GameDetailView? Detail { get; init; }
+
+    public bool DetailFromSource { get; init; } = true;
+
+    public GamePageQuery Query { get; init; } = GamePageQuery.Default;
+}
+
+public sealed class GameQuery(GameRepository games, PulseRepository pulse, GameDetailRepository details)
+{
+    public async Task<GameView?> LoadAsync(long id, DateTimeOffset now, CancellationToken cancellationToken, GamePageQuery? query = null)
     {
         if (await games.FindByIdAsync(id, cancellationToken) is not { } game)
         {
@@ -26,6 +38,13 @@ public sealed class GameQuery(GameRepository games, PulseRepository pulse)
         }
 
         var history = await pulse.GetHistoryAsync(id, cancellationToken);
-        return new GameView(game, changes, MarginChart.From(changes), Live.LiveUpdates.ShouldPoll([game], now), PulseChart.From(history));
+        var (detail, fromSource) = await details.LoadAsync(id, cancellationToken);
+        var pageQuery = query ?? GamePageQuery.Default;
+        return new GameView(game, changes, MarginChart.From(changes), Live.LiveUpdates.ShouldPoll([game], now), PulseChart.From(history))
+        {
+            Detail = detail is null ? null : GameDetailView.From(game, detail, pageQuery),
+            DetailFromSource = fromSource,
+            Query = pageQuery,
+        };
     }
 }

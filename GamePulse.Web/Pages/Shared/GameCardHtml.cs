@@ -165,6 +165,21 @@ public sealed record GameCardHtml(GameSummary Game, IHtmlContent? Actions, GameC
             encoder.Encode(writer, notes);
             writer.Write("</span>");
         }
+
+        // From the game's summary, while it is being played: what just happened and who leads the scoring.
+        if (game.IsInProgress && game.LastPlay is { Length: > 0 } play)
+        {
+            writer.Write("<span class=\"game-last-play\" data-testid=\"game-card-last-play\">");
+            encoder.Encode(writer, play);
+            writer.Write("</span>");
+        }
+
+        if (game.IsInProgress && game.Leader is { Length: > 0 } leader)
+        {
+            writer.Write("<span class=\"game-leader\" data-testid=\"game-card-leader\">");
+            encoder.Encode(writer, leader);
+            writer.Write("</span>");
+        }
     }
 
     // Digits only: no culture may put a group separator or a different minus sign into a score or an id.

@@ -33,7 +33,8 @@ public static class EspnScoreboardParser
         }
     }
 
-    private static ParsedScoreboard Parse(ShapedJson root, League league)
+    /// <summary>The games of a payload already read with <see cref="EspnPayloadShape.Payload"/> or a shape that extends it.</summary>
+    internal static ParsedScoreboard Parse(ShapedJson root, League league)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -78,7 +79,7 @@ public static class EspnScoreboardParser
             : null;
         // A summary (or a scoreboard saved without its "day") still names its date when all its games share one.
         var gameDates = games.Select(g => g.Game.GameDate).Distinct().ToList();
-        return new ParsedScoreboard(ScoreSource.Espn, date ?? (gameDates.Count == 1 ? gameDates[0] : null), games, teams, skipped);
+        return new ParsedScoreboard(ScoreSource.Espn, date ?? (gameDates.Count == 1 ? gameDates[0] : null), games, teams, skipped) { IsSummary = isSummary };
     }
 
     private static (FeedGame Game, FeedTeam? Home, FeedTeam? Away) ParseEvent(ShapedJson item, ShapedJson? summaryVenue)

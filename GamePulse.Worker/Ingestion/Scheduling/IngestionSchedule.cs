@@ -19,6 +19,10 @@ public sealed class IngestionSchedule(IServiceProvider services, IOptions<Ingest
         {
             scheduler.Schedule<ScoreboardJob>().EverySeconds(settings.TickSeconds).PreventOverlapping(ScoreboardJob.Name);
             scheduler.Schedule<WindowRefreshJob>().Cron(settings.WindowRefreshCron).Zoned(EasternCalendar.Zone).PreventOverlapping(WindowRefreshJob.Name);
+            if (services.GetService<IOptions<Summaries.SummaryOptions>>()?.Value is { Enabled: true } summaries)
+            {
+                scheduler.Schedule<Summaries.SummaryJob>().EverySeconds(summaries.TickSeconds).PreventOverlapping(Summaries.SummaryJob.Name);
+            }
         })
         // Coravel catches what a job throws and would log it only with its progress logging on.
         .OnError(ex => logger.LogError(ex, "A scheduled job failed"));
