@@ -60,7 +60,8 @@ public sealed class LiveWindowTests
         var workerPollsFast = ScoreboardCadence.IntervalFor([new GameTiming(state, Start(minutesFromNow))], Now, settings) == settings.Live;
         var sitePolls = LiveUpdates.ShouldPoll([game], Now);
 
-        Assert.AreEqual((inWindow, inWindow), (workerPollsFast, sitePolls), $"(Worker fast, site polls) for a game {why}");
+        Assert.AreEqual(inWindow, workerPollsFast, $"{$"(Worker fast, site polls) for a game {why}"}: workerPollsFast");
+        Assert.AreEqual(inWindow, sitePolls, $"{$"(Worker fast, site polls) for a game {why}"}: sitePolls");
     }
 
     [TestMethod]

@@ -66,11 +66,14 @@ public sealed class SiteUrlsTests
         var season = SiteUrls.SeasonSitemap("mens-college-basketball", 2025);
         var pages = SiteUrls.LeaguePagesSitemap("womens-college-basketball");
 
-        Assert.AreEqual(("/sitemaps/mens-college-basketball-2025.xml", "/sitemaps/womens-college-basketball-pages.xml"), (season, pages));
+        Assert.AreEqual("/sitemaps/mens-college-basketball-2025.xml", season, "season");
+        Assert.AreEqual("/sitemaps/womens-college-basketball-pages.xml", pages, "pages");
         Assert.IsTrue(SiteUrls.TryParseSitemap(season["/sitemaps/".Length..], out var seasonLeague, out var year), season);
-        Assert.AreEqual(("mens-college-basketball", (int?)2025), (seasonLeague, year), "the season file names its league and season");
+        Assert.AreEqual("mens-college-basketball", seasonLeague, "the season file names its league and season: seasonLeague");
+        Assert.AreEqual((int?)2025, year, "the season file names its league and season: year");
         Assert.IsTrue(SiteUrls.TryParseSitemap(pages["/sitemaps/".Length..], out var pagesLeague, out var none), pages);
-        Assert.AreEqual(("womens-college-basketball", (int?)null), (pagesLeague, none), "the pages file names its league and no season");
+        Assert.AreEqual("womens-college-basketball", pagesLeague, "the pages file names its league and no season: pagesLeague");
+        Assert.AreEqual((int?)null, none, "the pages file names its league and no season: none");
     }
 
     [TestMethod]

@@ -94,7 +94,9 @@ public sealed class RankingsPageTests
         var (top, topDocument) = await GetAsync("/mens-college-basketball/scores/2026-02-10?teams=top25");
         var (ordered, orderedDocument) = await GetAsync("/mens-college-basketball/scores/2026-02-10?order=pulse&teams=top25");
 
-        Assert.AreEqual((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK), (all.StatusCode, top.StatusCode, ordered.StatusCode), "statuses");
+        Assert.AreEqual(HttpStatusCode.OK, all.StatusCode, "statuses: all.StatusCode");
+        Assert.AreEqual(HttpStatusCode.OK, top.StatusCode, "statuses: top.StatusCode");
+        Assert.AreEqual(HttpStatusCode.OK, ordered.StatusCode, "statuses: ordered.StatusCode");
         Assert.HasCount(3, allDocument.QuerySelectorAll("[data-testid='game-card']"), "all games");
         Assert.HasCount(2, topDocument.QuerySelectorAll("[data-testid='game-card']"), "the unranked game is left out");
         Assert.HasCount(2, orderedDocument.QuerySelectorAll("[data-testid='game-card']"), "with the Pulse order too");

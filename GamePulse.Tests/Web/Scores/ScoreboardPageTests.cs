@@ -45,7 +45,9 @@ public sealed class ScoreboardPageTests
         Assert.AreEqual("2nd 10:12", card.QuerySelector("[data-testid='game-card-state']")!.TextContent);
         Assert.AreEqual("ESPN", card.QuerySelector("[data-testid='game-card-broadcast']")!.TextContent);
         var logo = card.QuerySelector("[data-testid='game-card-home'] img")!;
-        Assert.AreEqual(("24", "24", "Duke Blue Devils logo"), (logo.GetAttribute("width"), logo.GetAttribute("height"), logo.GetAttribute("alt")));
+        Assert.AreEqual("24", logo.GetAttribute("width"), "logo.GetAttribute('width')");
+        Assert.AreEqual("24", logo.GetAttribute("height"), "logo.GetAttribute('height')");
+        Assert.AreEqual("Duke Blue Devils logo", logo.GetAttribute("alt"), "logo.GetAttribute('alt')");
         Assert.AreEqual($"/mens-college-basketball/games/{site.Day.LiveId}/north-carolina-at-duke-2025-03-08", card.QuerySelector("a[data-testid='game-card-link']")!.GetAttribute("href"));
         Assert.AreEqual("Final OT", page.QuerySelector($"[data-game-id='{site.Day.FinalOvertimeId}'] [data-testid='game-card-state']")!.TextContent);
         Assert.AreEqual("Final", page.QuerySelector($"[data-game-id='{site.Day.FinalId}'] [data-testid='game-card-state']")!.TextContent);

@@ -35,7 +35,8 @@ public sealed class WorkerCommandLineTests
         var (migrated, migrateOutput, _) = await RunAsync("migrate", $"--ConnectionStrings:GamePulse={connectionString}");
         var (listed, listOutput, _) = await RunAsync("migrate", "--list", $"--ConnectionStrings:GamePulse={connectionString}");
 
-        Assert.AreEqual((0, 0), (migrated, listed), "both exit 0");
+        Assert.AreEqual(0, migrated, "both exit 0: migrated");
+        Assert.AreEqual(0, listed, "both exit 0: listed");
         StringAssert.Contains(migrateOutput, "Applied", "migrate reports what it applied");
         StringAssert.Contains(listOutput, "applied  ", "--list shows each migration applied");
         Assert.DoesNotContain("pending", listOutput, "nothing is left pending");

@@ -47,6 +47,8 @@ public sealed class IngestPulseTests
 
         var recomputed = await database.RecomputePulseAsync(ids, DateTimeOffset.UtcNow);
 
-        Assert.AreEqual((ids.Count, 0, 0), (recomputed.Computed, recomputed.Updated, recomputed.HistoryRows), "no score or factor differs");
+        Assert.AreEqual(ids.Count, recomputed.Computed, "no score or factor differs: recomputed.Computed");
+        Assert.AreEqual(0, recomputed.Updated, "no score or factor differs: recomputed.Updated");
+        Assert.AreEqual(0, recomputed.HistoryRows, "no score or factor differs: recomputed.HistoryRows");
     }
 }

@@ -42,14 +42,19 @@ public sealed class PlaceholderTeamsTests
 
         var report = await harness.BytesAsync(SecondRound(Side.Placeholder()));
 
-        Assert.AreEqual((IngestOutcome.Succeeded, 1), (report.Outcome, report.GamesInserted), "the game is written");
+        Assert.AreEqual(IngestOutcome.Succeeded, report.Outcome, "the game is written: report.Outcome");
+        Assert.AreEqual(1, report.GamesInserted, "the game is written: report.GamesInserted");
         Assert.AreEqual(teamsBefore, await database.ScalarAsync<long>("SELECT count(*) FROM teams"), "no team was created");
         Assert.AreEqual(0L, await database.ScalarAsync<long>("SELECT count(*) FROM teams WHERE display_name = 'TBD' OR espn_id LIKE '-%'"), "no TBD team");
         var game = (await database.Games.GetScoreboardAsync(1, new DateOnly(2026, 3, 21))).Single();
-        Assert.AreEqual((0, GameTeam.Unknown, GameTeam.UnknownSlug), (game.Away.Id, game.Away.ShortName, game.Away.Slug), "the unknown side as pages read it");
+        Assert.AreEqual(0, game.Away.Id, "the unknown side as pages read it: game.Away.Id");
+        Assert.AreEqual(GameTeam.Unknown, game.Away.ShortName, "the unknown side as pages read it: game.Away.ShortName");
+        Assert.AreEqual(GameTeam.UnknownSlug, game.Away.Slug, "the unknown side as pages read it: game.Away.Slug");
         Assert.IsFalse(game.Away.IsKnown, "unknown");
         Assert.IsTrue(game.Home.IsKnown, "the named side is a team");
-        Assert.AreEqual((Tournaments.Ncaa, "South", "2nd Round"), (game.Tournament, game.TournamentRegion, game.TournamentRound), "tournament metadata");
+        Assert.AreEqual(Tournaments.Ncaa, game.Tournament, "tournament metadata: game.Tournament");
+        Assert.AreEqual("South", game.TournamentRegion, "tournament metadata: game.TournamentRegion");
+        Assert.AreEqual("2nd Round", game.TournamentRound, "tournament metadata: game.TournamentRound");
         Assert.IsNotNull(game.PulseScore, "a new game with an unknown side is still scored");
     }
 
@@ -82,6 +87,7 @@ public sealed class PlaceholderTeamsTests
 
         Assert.AreEqual(1, report.GamesInserted, "the final is listed before either finalist is known");
         var game = (await database.Games.GetScoreboardAsync(1, new DateOnly(2026, 4, 4))).Single();
-        Assert.AreEqual((GameTeam.Unknown, GameTeam.Unknown), (game.Away.ShortName, game.Home.ShortName), "both sides TBD");
+        Assert.AreEqual(GameTeam.Unknown, game.Away.ShortName, "both sides TBD: game.Away.ShortName");
+        Assert.AreEqual(GameTeam.Unknown, game.Home.ShortName, "both sides TBD: game.Home.ShortName");
     }
 }

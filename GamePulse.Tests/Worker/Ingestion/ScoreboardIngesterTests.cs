@@ -40,12 +40,21 @@ public sealed class ScoreboardIngesterTests
         var first = await harness.FileAsync(Early);
         var second = await harness.FileAsync(Later);
 
-        Assert.AreEqual((IngestOutcome.Succeeded, 10, 10, 0), (first.Outcome, first.GamesSeen, first.GamesInserted, first.GamesUpdated));
+        Assert.AreEqual(IngestOutcome.Succeeded, first.Outcome, "first.Outcome");
+        Assert.AreEqual(10, first.GamesSeen, "first.GamesSeen");
+        Assert.AreEqual(10, first.GamesInserted, "first.GamesInserted");
+        Assert.AreEqual(0, first.GamesUpdated, "first.GamesUpdated");
         Assert.AreEqual(10, first.SnapshotRows);
-        Assert.AreEqual((0, 5, 5, 5), (second.GamesInserted, second.GamesUpdated, second.GamesUnchanged, second.SnapshotRows), "4 live games moved on and 1 tipped off; 5 are still scheduled");
+        Assert.AreEqual(0, second.GamesInserted, "4 live games moved on and 1 tipped off; 5 are still scheduled: second.GamesInserted");
+        Assert.AreEqual(5, second.GamesUpdated, "4 live games moved on and 1 tipped off; 5 are still scheduled: second.GamesUpdated");
+        Assert.AreEqual(5, second.GamesUnchanged, "4 live games moved on and 1 tipped off; 5 are still scheduled: second.GamesUnchanged");
+        Assert.AreEqual(5, second.SnapshotRows, "4 live games moved on and 1 tipped off; 5 are still scheduled: second.SnapshotRows");
         var stJohns = (await database.QueryAsync<(string State, short? Period, string? Clock, short? Home, short? Away)>(
             "SELECT state, period, clock, home_score, away_score FROM games WHERE espn_id = '401719131'")).Single();
-        Assert.AreEqual((GameState.Live, (short?)2, "5:09", (short?)54), (stJohns.State, stJohns.Period, stJohns.Clock, stJohns.Home));
+        Assert.AreEqual(GameState.Live, stJohns.State, "stJohns.State");
+        Assert.AreEqual((short?)2, stJohns.Period, "stJohns.Period");
+        Assert.AreEqual("5:09", stJohns.Clock, "stJohns.Clock");
+        Assert.AreEqual((short?)54, stJohns.Home, "stJohns.Home");
         var history = await database.QueryAsync<(string State, string? Clock, short? Home)>(
             "SELECT s.state, s.clock, s.home_score FROM game_snapshots s JOIN games g ON g.id = s.game_id WHERE g.espn_id = '401719131' ORDER BY s.id");
         CollectionAssert.AreEqual(new (string, string?, short?)[] { ("live", "1:17", 30), ("live", "5:09", 54) }, history.Select(h => (h.State, h.Clock, h.Home)).ToArray());
@@ -64,7 +73,10 @@ public sealed class ScoreboardIngesterTests
 
             var again = await harness.FileAsync(fixture);
 
-            Assert.AreEqual((0, 0, 10, 0), (again.GamesInserted, again.GamesUpdated, again.GamesUnchanged, again.SnapshotRows), fixture);
+            Assert.AreEqual(0, again.GamesInserted, $"{fixture}: again.GamesInserted");
+            Assert.AreEqual(0, again.GamesUpdated, $"{fixture}: again.GamesUpdated");
+            Assert.AreEqual(10, again.GamesUnchanged, $"{fixture}: again.GamesUnchanged");
+            Assert.AreEqual(0, again.SnapshotRows, $"{fixture}: again.SnapshotRows");
             Assert.AreEqual(versions, await Versions(), $"no game row got a new version replaying {fixture}");
             Assert.AreEqual(snapshots, await database.ScalarAsync<long>("SELECT count(*) FROM game_snapshots"));
         }
@@ -78,8 +90,16 @@ public sealed class ScoreboardIngesterTests
         var report = await harness.FileAsync(Early);
 
         var run = (await harness.Database.RecentRunsAsync(1)).Single();
-        Assert.AreEqual(("file", (short)1, new DateOnly(2025, 2, 4), "espn", IngestOutcome.Succeeded), (run.Job, run.LeagueId, run.GameDate!.Value, run.Source, run.Outcome));
-        Assert.AreEqual((10, 10, 0, 0, 10), (run.GamesSeen, run.GamesInserted, run.GamesUpdated, run.GamesUnchanged, run.SnapshotRows));
+        Assert.AreEqual("file", run.Job, "run.Job");
+        Assert.AreEqual((short)1, run.LeagueId, "run.LeagueId");
+        Assert.AreEqual(new DateOnly(2025, 2, 4), run.GameDate!.Value, "run.GameDate!.Value");
+        Assert.AreEqual("espn", run.Source, "run.Source");
+        Assert.AreEqual(IngestOutcome.Succeeded, run.Outcome, "run.Outcome");
+        Assert.AreEqual(10, run.GamesSeen, "run.GamesSeen");
+        Assert.AreEqual(10, run.GamesInserted, "run.GamesInserted");
+        Assert.AreEqual(0, run.GamesUpdated, "run.GamesUpdated");
+        Assert.AreEqual(0, run.GamesUnchanged, "run.GamesUnchanged");
+        Assert.AreEqual(10, run.SnapshotRows, "run.SnapshotRows");
         Assert.IsNull(run.HttpStatus);
         var logged = harness.Log.WithTemplateStarting("Ingest run").Single();
         foreach (var name in new[] { "Job", "League", "Date", "Source", "Outcome", "HttpStatus", "GamesSeen", "Inserted", "Updated", "Unchanged", "SnapshotRows", "DurationMs", "Error" })
@@ -87,7 +107,12 @@ public sealed class ScoreboardIngesterTests
             Assert.IsTrue(logged.Properties.ContainsKey(name), $"summary event lacks {name}");
         }
 
-        Assert.AreEqual(("file", "mens-college-basketball", "2025-02-04", "espn", "succeeded", 10), (logged.Properties["Job"], logged.Properties["League"], logged.Properties["Date"], logged.Properties["Source"], logged.Properties["Outcome"], logged.Properties["GamesSeen"]));
+        Assert.AreEqual("file", logged.Properties["Job"], "logged.Properties['Job']");
+        Assert.AreEqual("mens-college-basketball", logged.Properties["League"], "logged.Properties['League']");
+        Assert.AreEqual("2025-02-04", logged.Properties["Date"], "logged.Properties['Date']");
+        Assert.AreEqual("espn", logged.Properties["Source"], "logged.Properties['Source']");
+        Assert.AreEqual("succeeded", logged.Properties["Outcome"], "logged.Properties['Outcome']");
+        Assert.AreEqual(10, logged.Properties["GamesSeen"], "logged.Properties['GamesSeen']");
         Assert.AreEqual(report.DurationMs, logged.Properties["DurationMs"]);
     }
 
@@ -150,8 +175,11 @@ public sealed class ScoreboardIngesterTests
         var men = await harness.FileAsync("ncaa/scoreboard-men-2021-02-13-pre.json", Leagues.Mens, ScoreSource.Ncaa);
         var women = await harness.FileAsync("ncaa/scoreboard-women-2025-04-06-final.json", Leagues.Womens, ScoreSource.Ncaa);
 
-        Assert.AreEqual((IngestOutcome.Succeeded, 131, 131), (men.Outcome, men.GamesSeen, men.GamesInserted));
-        Assert.AreEqual((IngestOutcome.Succeeded, 1), (women.Outcome, women.GamesInserted));
+        Assert.AreEqual(IngestOutcome.Succeeded, men.Outcome, "men.Outcome");
+        Assert.AreEqual(131, men.GamesSeen, "men.GamesSeen");
+        Assert.AreEqual(131, men.GamesInserted, "men.GamesInserted");
+        Assert.AreEqual(IngestOutcome.Succeeded, women.Outcome, "women.Outcome");
+        Assert.AreEqual(1, women.GamesInserted, "women.GamesInserted");
         Assert.AreEqual(7L, await database.ScalarAsync<long>("SELECT count(*) FROM games WHERE league_id = 1 AND state = 'postponed' AND start_time IS NOT NULL"));
         var final = (await database.QueryAsync<(string Home, short HomeScore, short AwayScore, short HomeSeed)>(
             "SELECT h.slug, g.home_score, g.away_score, g.home_seed FROM games g JOIN teams h ON h.id = g.home_team_id WHERE g.ncaa_id = '6384811' AND g.league_id = 2")).Single();
@@ -170,7 +198,8 @@ public sealed class ScoreboardIngesterTests
 
         var report = await harness.BytesAsync(Encoding.UTF8.GetBytes(json.ToJsonString()));
 
-        Assert.AreEqual((IngestOutcome.Succeeded, 10), (report.Outcome, report.GamesInserted));
+        Assert.AreEqual(IngestOutcome.Succeeded, report.Outcome, "report.Outcome");
+        Assert.AreEqual(10, report.GamesInserted, "report.GamesInserted");
         var created = (await database.QueryAsync<(string Slug, string Origin, string? Color, string? Logo)>(
             "SELECT slug, origin, primary_color, logo_url FROM teams WHERE league_id = 1 AND espn_id = '990001'")).Single();
         Assert.AreEqual(("brand-new-bobcats", "feed", "abcdef", "https://example.test/bobcats.png"), created);
@@ -185,7 +214,10 @@ public sealed class ScoreboardIngesterTests
 
         var report = await harness.BytesAsync(Encoding.UTF8.GetBytes(json.ToJsonString()));
 
-        Assert.AreEqual((IngestOutcome.Partial, 10, 9, 1), (report.Outcome, report.GamesSeen, report.GamesInserted, report.GamesSkipped));
+        Assert.AreEqual(IngestOutcome.Partial, report.Outcome, "report.Outcome");
+        Assert.AreEqual(10, report.GamesSeen, "report.GamesSeen");
+        Assert.AreEqual(9, report.GamesInserted, "report.GamesInserted");
+        Assert.AreEqual(1, report.GamesSkipped, "report.GamesSkipped");
         StringAssert.Contains(report.Error, "401721401");
         Assert.AreEqual(9L, await database.ScalarAsync<long>("SELECT count(*) FROM games"));
     }

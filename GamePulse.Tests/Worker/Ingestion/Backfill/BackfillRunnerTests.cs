@@ -38,8 +38,14 @@ public sealed class BackfillRunnerTests
         failOn = "never";
         var second = await runner.RunAsync(Leagues.Mens, From, To, steps.Add, CancellationToken.None);
 
-        Assert.AreEqual((4, 0, 3, 1), (first.Total, first.AlreadyDone, first.Succeeded, first.Failed));
-        Assert.AreEqual((4, 3, 1, 0), (second.Total, second.AlreadyDone, second.Succeeded, second.Failed));
+        Assert.AreEqual(4, first.Total, "first.Total");
+        Assert.AreEqual(0, first.AlreadyDone, "first.AlreadyDone");
+        Assert.AreEqual(3, first.Succeeded, "first.Succeeded");
+        Assert.AreEqual(1, first.Failed, "first.Failed");
+        Assert.AreEqual(4, second.Total, "second.Total");
+        Assert.AreEqual(3, second.AlreadyDone, "second.AlreadyDone");
+        Assert.AreEqual(1, second.Succeeded, "second.Succeeded");
+        Assert.AreEqual(0, second.Failed, "second.Failed");
         Assert.HasCount(5, server.Requests, "the resumed run fetched only the date that had failed");
         Assert.AreEqual(5L, await database.ScalarAsync<long>("SELECT count(*) FROM ingest_runs WHERE job = 'backfill'"));
         int[] expected = [1, 2, 3, 4, 1, 2, 3, 4];

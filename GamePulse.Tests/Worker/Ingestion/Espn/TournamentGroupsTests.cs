@@ -112,7 +112,8 @@ public sealed class TournamentGroupsTests
         Assert.AreEqual(53, report.GamesInserted, "the regular slate is written");
         StringAssert.Contains(report.Error, "groups=100 request failed", "the run says which request failed");
         var run = (await database.RecentRunsAsync(1)).Single();
-        Assert.AreEqual((IngestOutcome.Partial, (short?)200), (run.Outcome, run.HttpStatus), "the recorded run: partial, with the answer that came");
+        Assert.AreEqual(IngestOutcome.Partial, run.Outcome, "the recorded run: partial, with the answer that came: run.Outcome");
+        Assert.AreEqual((short?)200, run.HttpStatus, "the recorded run: partial, with the answer that came: run.HttpStatus");
     }
 
     [TestMethod]
@@ -184,7 +185,8 @@ public sealed class TournamentGroupsTests
 
         var summary = await runner.RunAsync(Leagues.Mens, FirstRound, FirstRound.AddDays(1), _ => { }, CancellationToken.None);
 
-        Assert.AreEqual((2, 0), (summary.Succeeded, summary.Failed), "both dates succeeded");
+        Assert.AreEqual(2, summary.Succeeded, "both dates succeeded: summary.Succeeded");
+        Assert.AreEqual(0, summary.Failed, "both dates succeeded: summary.Failed");
         Assert.AreEqual(2, server.Requests.Count(r => r.PathAndQuery.Contains("groups=100", StringComparison.Ordinal)), "groups=100 asked on each date");
         Assert.AreEqual(57L, await database.ScalarAsync<long>("SELECT count(*) FROM games"), "every game once");
     }

@@ -41,7 +41,9 @@ public sealed class TournamentMetadataTests
         var parsed = ScoreboardPayload.Parse(File.ReadAllBytes(RepositoryPaths.Fixture("espn/scoreboard-2026-03-14-conf-tourneys-final.json")), Leagues.Mens, ScoreSource.Espn);
 
         var duke = parsed.Games.Single(g => g.Game.ExternalId == "401851183").Game;
-        Assert.AreEqual(("T. Rowe Price ACC Tournament", null, "Final"), (duke.Tournament, duke.TournamentRegion, duke.TournamentRound), "the ACC final");
+        Assert.AreEqual("T. Rowe Price ACC Tournament", duke.Tournament, "the ACC final: duke.Tournament");
+        Assert.AreEqual(null, duke.TournamentRegion, "the ACC final: duke.TournamentRegion");
+        Assert.AreEqual("Final", duke.TournamentRound, "the ACC final: duke.TournamentRound");
         Assert.AreEqual(7, parsed.Games.Count(g => g.Game.Tournament is not null), "every game of the day is a conference tournament game");
         Assert.IsFalse(parsed.Games.Any(g => g.Game.Tournament == Tournaments.Ncaa), "none is the NCAA Tournament");
     }
@@ -52,9 +54,12 @@ public sealed class TournamentMetadataTests
         var parsed = ScoreboardPayload.Parse(File.ReadAllBytes(RepositoryPaths.Fixture("ncaa/scoreboard-women-2025-04-06-final.json")), Leagues.Womens, ScoreSource.Ncaa);
 
         var final = parsed.Games.Single().Game;
-        Assert.AreEqual((Tournaments.Ncaa, "Championship", 701), (final.Tournament, final.TournamentRound, final.BracketId), "tournament, round, bracketId");
+        Assert.AreEqual(Tournaments.Ncaa, final.Tournament, "tournament, round, bracketId: final.Tournament");
+        Assert.AreEqual("Championship", final.TournamentRound, "tournament, round, bracketId: final.TournamentRound");
+        Assert.AreEqual(701, final.BracketId, "tournament, round, bracketId: final.BracketId");
         Assert.IsNull(final.TournamentRegion, "the final has no region (bracketRegion is empty)");
-        Assert.AreEqual(((short?)1, (short?)2), (final.HomeSeed, final.AwaySeed), "seeds as today");
+        Assert.AreEqual((short?)1, final.HomeSeed, "seeds as today: final.HomeSeed");
+        Assert.AreEqual((short?)2, final.AwaySeed, "seeds as today: final.AwaySeed");
         Assert.AreEqual(TournamentStage.Championship, Tournaments.Stage(final.TournamentRound), "stage");
     }
 
@@ -73,7 +78,8 @@ public sealed class TournamentMetadataTests
         Assert.HasCount(2, parsed.Games, "both games read");
         Assert.IsEmpty(parsed.Skipped, "none skipped");
         var second = parsed.Games[0];
-        Assert.AreEqual((duke.EspnId, (string?)null), (second.HomeTeamExternalId, second.AwayTeamExternalId), "the TBD side has no team");
+        Assert.AreEqual(duke.EspnId, second.HomeTeamExternalId, "the TBD side has no team: second.HomeTeamExternalId");
+        Assert.AreEqual((string?)null, second.AwayTeamExternalId, "the TBD side has no team: second.AwayTeamExternalId");
         Assert.IsNull(second.Game.AwayPlaceholder, "plain TBD carries no label");
         var first = parsed.Games[1];
         Assert.AreEqual("Winner of First Four", first.Game.HomePlaceholder, "a label that says more than TBD is kept");

@@ -44,7 +44,9 @@ public sealed class FeedFaultTests
 
         var report = await IngestAsync(server);
 
-        Assert.AreEqual((IngestOutcome.Succeeded, (short?)200, 10), (report.Outcome, report.HttpStatus, report.GamesInserted));
+        Assert.AreEqual(IngestOutcome.Succeeded, report.Outcome, "report.Outcome");
+        Assert.AreEqual((short?)200, report.HttpStatus, "report.HttpStatus");
+        Assert.AreEqual(10, report.GamesInserted, "report.GamesInserted");
         Assert.AreEqual("/apis/site/v2/sports/basketball/mens-college-basketball/scoreboard?dates=20250204&groups=50&limit=500", server.Requests.Single().PathAndQuery);
     }
 
@@ -64,7 +66,9 @@ public sealed class FeedFaultTests
 
         var report = await IngestAsync(server);
 
-        Assert.AreEqual((IngestOutcome.Succeeded, (short?)200, 10), (report.Outcome, report.HttpStatus, report.GamesInserted));
+        Assert.AreEqual(IngestOutcome.Succeeded, report.Outcome, "report.Outcome");
+        Assert.AreEqual((short?)200, report.HttpStatus, "report.HttpStatus");
+        Assert.AreEqual(10, report.GamesInserted, "report.GamesInserted");
         Assert.HasCount(2, server.Requests);
     }
 
@@ -102,7 +106,8 @@ public sealed class FeedFaultTests
 
         var report = await IngestAsync(server);
 
-        Assert.AreEqual((IngestOutcome.Failed, (short?)404), (report.Outcome, report.HttpStatus));
+        Assert.AreEqual(IngestOutcome.Failed, report.Outcome, "report.Outcome");
+        Assert.AreEqual((short?)404, report.HttpStatus, "report.HttpStatus");
         StringAssert.Contains(report.Error, "404");
         Assert.HasCount(1, server.Requests);
         Assert.AreEqual((short)404, (await database.RecentRunsAsync(1)).Single().HttpStatus);
@@ -132,7 +137,8 @@ public sealed class FeedFaultTests
 
         var report = await IngestAsync(server);
 
-        Assert.AreEqual((IngestOutcome.Failed, (short?)200), (report.Outcome, report.HttpStatus));
+        Assert.AreEqual(IngestOutcome.Failed, report.Outcome, "report.Outcome");
+        Assert.AreEqual((short?)200, report.HttpStatus, "report.HttpStatus");
         StringAssert.Contains(report.Error, "not valid JSON");
         Assert.AreEqual(before, await database.ScalarAsync<string>("SELECT string_agg(xmin::text, ',' ORDER BY id) FROM games"));
     }
@@ -161,9 +167,11 @@ public sealed class FeedFaultTests
 
         var report = await harness.Ingester.FetchAndIngestAsync(source, new IngestTarget("manual", Leagues.Womens, new DateOnly(2025, 4, 6), ScoreSource.Ncaa), CancellationToken.None);
 
-        Assert.AreEqual((IngestOutcome.Succeeded, 1), (report.Outcome, report.GamesInserted));
+        Assert.AreEqual(IngestOutcome.Succeeded, report.Outcome, "report.Outcome");
+        Assert.AreEqual(1, report.GamesInserted, "report.GamesInserted");
         var request = server.Requests.Single();
-        Assert.AreEqual(("/scoreboard/basketball-women/d1/2025/04/06/all-conf", "secret-key"), (request.PathAndQuery, request.NcaaKey));
+        Assert.AreEqual("/scoreboard/basketball-women/d1/2025/04/06/all-conf", request.PathAndQuery, "request.PathAndQuery");
+        Assert.AreEqual("secret-key", request.NcaaKey, "request.NcaaKey");
     }
 
     [TestMethod]

@@ -91,7 +91,12 @@ public sealed class SummaryBatchTests
 
         CollectionAssert.AreEqual(new[] { Live, Final }, RequestedEvents(), "live first, then the final; scheduled games are not fetched");
         StringAssert.StartsWith(feed.Requests.First().PathAndQuery, "/apis/site/v2/sports/basketball/mens-college-basketball/summary?event=", "the summary endpoint");
-        Assert.AreEqual((2, 2, 2, 0, 0, IngestOutcome.Succeeded), (run.Due, run.Requested, run.Changed, run.Failed, run.Deferred, run.Outcome), "due, requested, changed, failed, deferred, outcome");
+        Assert.AreEqual(2, run.Due, "due, requested, changed, failed, deferred, outcome: run.Due");
+        Assert.AreEqual(2, run.Requested, "due, requested, changed, failed, deferred, outcome: run.Requested");
+        Assert.AreEqual(2, run.Changed, "due, requested, changed, failed, deferred, outcome: run.Changed");
+        Assert.AreEqual(0, run.Failed, "due, requested, changed, failed, deferred, outcome: run.Failed");
+        Assert.AreEqual(0, run.Deferred, "due, requested, changed, failed, deferred, outcome: run.Deferred");
+        Assert.AreEqual(IngestOutcome.Succeeded, run.Outcome, "due, requested, changed, failed, deferred, outcome: run.Outcome");
         Assert.AreEqual(1L, await database.ScalarAsync<long>("SELECT count(*) FROM summary_runs WHERE fire_id = 'test@1'"), "one summary_runs row per batch");
         Assert.AreEqual(0L, await database.ScalarAsync<long>("SELECT count(*) FROM ingest_runs WHERE job <> 'file'"), "summary batches are not scoreboard runs");
         Assert.AreEqual(2L, await database.ScalarAsync<long>("SELECT count(*) FROM game_details"), "both games have detail");
@@ -111,7 +116,9 @@ public sealed class SummaryBatchTests
         clock.Now = Halftime.AddSeconds(20);
         var changed = await Batch().RunAsync(null, CancellationToken.None);
         CollectionAssert.AreEqual(new[] { Live }, RequestedEvents(), "the live game's scoreboard row changed");
-        Assert.AreEqual((0, 1, 0), (changed.Changed, changed.Unchanged, changed.RowsWritten), "the same summary again writes nothing");
+        Assert.AreEqual(0, changed.Changed, "the same summary again writes nothing: changed.Changed");
+        Assert.AreEqual(1, changed.Unchanged, "the same summary again writes nothing: changed.Unchanged");
+        Assert.AreEqual(0, changed.RowsWritten, "the same summary again writes nothing: changed.RowsWritten");
         ForgetRequests();
 
         clock.Now = Halftime.AddSeconds(81);
@@ -135,7 +142,9 @@ public sealed class SummaryBatchTests
         var run = await Batch(new SummaryOptions { MaxPerBatch = 1, Priority = "final,live" }).RunAsync(null, CancellationToken.None);
 
         CollectionAssert.AreEqual(new[] { Final }, RequestedEvents(), "finals first when configured so");
-        Assert.AreEqual((2, 1, 1), (run.Due, run.Requested, run.Deferred), "due, requested, deferred");
+        Assert.AreEqual(2, run.Due, "due, requested, deferred: run.Due");
+        Assert.AreEqual(1, run.Requested, "due, requested, deferred: run.Requested");
+        Assert.AreEqual(1, run.Deferred, "due, requested, deferred: run.Deferred");
         ForgetRequests();
 
         await Batch(new SummaryOptions { MaxPerBatch = 1, Priority = "final,live" }).RunAsync(null, CancellationToken.None);
@@ -165,7 +174,9 @@ public sealed class SummaryBatchTests
 
         var run = await Batch().RunAsync(null, CancellationToken.None);
 
-        Assert.AreEqual((2, 2, IngestOutcome.Failed), (run.Requested, run.Failed, run.Outcome), "requested, failed, outcome");
+        Assert.AreEqual(2, run.Requested, "requested, failed, outcome: run.Requested");
+        Assert.AreEqual(2, run.Failed, "requested, failed, outcome: run.Failed");
+        Assert.AreEqual(IngestOutcome.Failed, run.Outcome, "requested, failed, outcome: run.Outcome");
         StringAssert.Contains(run.Error, "503", "the error names the upstream's answer");
         Assert.AreEqual(0L, await database.ScalarAsync<long>("SELECT count(*) FROM game_details"), "nothing stored");
         Volatile.Write(ref failing, 0);
@@ -173,6 +184,7 @@ public sealed class SummaryBatchTests
 
         clock.Now = Halftime.AddSeconds(61);
         var retried = await Batch().RunAsync(null, CancellationToken.None);
-        Assert.AreEqual((2, 2), (retried.Requested, retried.Changed), "requested and changed once the upstream answers");
+        Assert.AreEqual(2, retried.Requested, "requested and changed once the upstream answers: retried.Requested");
+        Assert.AreEqual(2, retried.Changed, "requested and changed once the upstream answers: retried.Changed");
     }
 }

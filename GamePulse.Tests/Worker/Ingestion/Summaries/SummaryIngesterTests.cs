@@ -169,7 +169,9 @@ public sealed class SummaryIngesterTests
         var report = await harness.Ingester.IngestSavedAsync(Leagues.Mens, SummaryHarness.Fixture(OvertimeSummary), CancellationToken.None);
         var broken = await harness.Ingester.IngestSavedAsync(Leagues.Mens, SummaryHarness.Fixture(OvertimeSummary)[..5000], CancellationToken.None);
 
-        Assert.AreEqual((IngestOutcome.Succeeded, 1, 1), (report.Outcome, report.GamesSeen, report.GamesInserted), "outcome, seen, inserted of the summary");
+        Assert.AreEqual(IngestOutcome.Succeeded, report.Outcome, "outcome, seen, inserted of the summary: report.Outcome");
+        Assert.AreEqual(1, report.GamesSeen, "outcome, seen, inserted of the summary: report.GamesSeen");
+        Assert.AreEqual(1, report.GamesInserted, "outcome, seen, inserted of the summary: report.GamesInserted");
         Assert.AreEqual(IngestOutcome.Failed, broken.Outcome, "a truncated summary fails");
         StringAssert.Contains(broken.Error, "not valid JSON", "the failure names the cause");
         var runs = await database.QueryAsync<string>("SELECT job || ' ' || outcome FROM ingest_runs ORDER BY id");
@@ -188,7 +190,8 @@ public sealed class SummaryIngesterTests
         status["period"] = 2;
         status["displayClock"] = "15:00";
         var ahead = await harness.StoreAsync(Bytes(live));
-        Assert.AreEqual((1, 1), (ahead.Game.Updated, ahead.Game.SnapshotRows), "updated, snapshots");
+        Assert.AreEqual(1, ahead.Game.Updated, "updated, snapshots: ahead.Game.Updated");
+        Assert.AreEqual(1, ahead.Game.SnapshotRows, "updated, snapshots: ahead.Game.SnapshotRows");
         Assert.AreEqual(("live", (short?)2, "15:00"), await database.ScalarAsync<string>("SELECT state FROM games WHERE espn_id = '401851239'") is var state
             ? (state, (await GameAsync("401851239")).Period, (await GameAsync("401851239")).Clock) : default, "the game moved to the second half");
 

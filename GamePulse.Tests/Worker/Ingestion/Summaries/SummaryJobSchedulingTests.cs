@@ -61,7 +61,7 @@ public sealed class SummaryJobSchedulingTests
 
         var batch = (await database.QueryAsync<(string FireId, int Requested, DateTime Started, DateTime Finished)>(
             "SELECT fire_id, requested, started_at, finished_at FROM summary_runs WHERE requested > 0 ORDER BY id LIMIT 1")).Single();
-        StringAssert.StartsWith(batch.FireId, "ingestion.summaries-tick@", "the batch ran on its own trigger");
+        StringAssert.StartsWith(batch.FireId, $"{GamePulse.Worker.Ingestion.Summaries.SummaryJob.Name}@", "the batch ran on its own schedule, claimed as its own firing");
         var scoreboardRunsDuringBatch = await database.ScalarAsync<long>(
             "SELECT count(*) FROM ingest_runs WHERE job = 'scoreboard' AND started_at BETWEEN @from AND @to",
             new { from = new DateTimeOffset(batch.Started, TimeSpan.Zero), to = new DateTimeOffset(batch.Finished, TimeSpan.Zero) });
