@@ -49,11 +49,11 @@ public static class OutagePostgres
         {
             if (dataDirectory is null)
             {
-                port = FreePort();
+                port = PostgresServer.FreePort();
                 dataDirectory = Path.Combine(RepositoryPaths.Root, ".data", $"test-{Environment.ProcessId}-outage");
             }
 
-            await PgClusterAsync("start", dataDirectory, port.ToString(CultureInfo.InvariantCulture), "fsync=off", "synchronous_commit=off", "full_page_writes=off");
+            await PostgresServer.RunScriptAsync("start", dataDirectory, port.ToString(CultureInfo.InvariantCulture), "fsync=off", "synchronous_commit=off", "full_page_writes=off");
         }
         finally
         {
@@ -69,7 +69,7 @@ public static class OutagePostgres
         {
             if (dataDirectory is not null)
             {
-                await PgClusterAsync("stop", dataDirectory);
+                await PostgresServer.RunScriptAsync("stop", dataDirectory);
             }
         }
         finally
@@ -98,31 +98,5 @@ public static class OutagePostgres
         }
 
         dataDirectory = null;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task PgClusterAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("bash") { RedirectStandardError = true, RedirectStandardOutput = true };
-        start.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, "build", "pg-cluster.sh"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"build/pg-cluster.sh {string.Join(' ', arguments)} failed: {await stderr}");
-        }
     }
 }

@@ -84,14 +84,16 @@ public static class PostgresServer
         return ConnectionString(name);
     }
 
-    private static int FreePort()
+    /// <summary>A free loopback port (the outage cluster uses it too).</summary>
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task RunScriptAsync(params string[] arguments)
+    /// <summary>Runs build/pg-cluster.sh, the one script that starts and stops every test cluster.</summary>
+    internal static async Task RunScriptAsync(params string[] arguments)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardError = true, RedirectStandardOutput = true };
         start.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, "build", "pg-cluster.sh"));
