@@ -182,4 +182,20 @@ public sealed class BracketPageTests
         string[] accFinal = ["Virginia", "Duke"];
         CollectionAssert.AreEquivalent(accFinal, Names(page, "[data-testid='conference-tournament']"), "the ACC final");
     }
+
+    [TestMethod]
+    public async Task The_season_sitemap_lists_the_bracket_and_each_conference_tournament_page()
+    {
+        var response = await client.GetAsync(new Uri("/sitemaps/mens-college-basketball-2026.xml", UriKind.Relative));
+        var urls = System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync()).Descendants()
+            .Where(e => e.Name.LocalName == "loc").Select(e => e.Value).ToList();
+
+        CollectionAssert.Contains(urls, Base + Bracket, "the NCAA bracket");
+        CollectionAssert.Contains(urls, Base + "/mens-college-basketball/conferences/acc/tournament/2026", "the ACC tournament page");
+        foreach (var url in urls.Where(u => u.Contains("/tournament/", StringComparison.Ordinal)))
+        {
+            var page = await client.GetAsync(new Uri(url[Base.Length..], UriKind.Relative));
+            Assert.AreEqual(HttpStatusCode.OK, page.StatusCode, $"{url} is a canonical page");
+        }
+    }
 }

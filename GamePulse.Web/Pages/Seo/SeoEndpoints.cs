@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace GamePulse.Web.Pages.Seo;
 
 /// <summary>
-/// /robots.txt, /sitemap.xml (an index) and its children: /sitemaps/{league}-{season}.xml (scoreboard dates and games)
+/// /robots.txt, /sitemap.xml (an index) and its children: /sitemaps/{league}-{season}.xml (scoreboard dates, tournament pages and games)
 /// and /sitemaps/{league}-pages.xml (teams and conferences). All URLs are absolute from Site:PublicBaseUrl.
 /// </summary>
 public static class SeoEndpoints
@@ -77,7 +77,10 @@ public static class SeoEndpoints
             // The season's NCAA Tournament bracket, once the feeds list its games.
             var bracket = games.Where(g => g.Tournament == Tournaments.Ncaa).GroupBy(_ => true)
                 .Select(t => (site.Value.Absolute(SiteUrls.Tournament(league.Slug, season.Value)), t.Max(g => g.UpdatedAt)));
-            return UrlSet(dates.Concat(bracket).Concat(gamePages));
+            var conferenceTournaments = games.Where(g => g.ConferenceTournamentSlug is not null).GroupBy(g => g.ConferenceTournamentSlug!)
+                .OrderBy(t => t.Key, StringComparer.Ordinal)
+                .Select(t => (site.Value.Absolute(SiteUrls.ConferenceTournament(league.Slug, t.Key, season.Value)), t.Max(g => g.UpdatedAt)));
+            return UrlSet(dates.Concat(bracket).Concat(conferenceTournaments).Concat(gamePages));
         }).CacheOutput(PageCaching.PolicyName);
 
         return app;

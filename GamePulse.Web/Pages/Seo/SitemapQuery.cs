@@ -50,6 +50,8 @@ public sealed class SitemapQuery(GamePulseDbFactory databases, TimeProvider cloc
             join l in db.Leagues on g.LeagueId equals l.Id
             from h in db.Teams.LeftJoin(h => h.Id == g.HomeTeamId)
             from a in db.Teams.LeftJoin(a => a.Id == g.AwayTeamId)
+            from hc in db.Conferences.LeftJoin(c => c.Id == h.ConferenceId)
+            from ac in db.Conferences.LeftJoin(c => c.Id == a.ConferenceId)
             where l.Slug == leagueSlug && g.Season == season
             orderby g.GameDate, g.Id
             select new SeasonGame
@@ -61,6 +63,8 @@ public sealed class SitemapQuery(GamePulseDbFactory databases, TimeProvider cloc
                 HomeSlug = h != null ? h.Slug : GameTeam.UnknownSlug,
                 AwaySlug = a != null ? a.Slug : GameTeam.UnknownSlug,
                 Tournament = g.Tournament,
+                HomeConferenceSlug = hc != null ? hc.Slug : null,
+                AwayConferenceSlug = ac != null ? ac.Slug : null,
             }).Take(MaxUrlsPerFile - 400).ToListAsync(cancellationToken);
     }
 
@@ -73,6 +77,16 @@ public sealed class SitemapQuery(GamePulseDbFactory databases, TimeProvider cloc
         public required string HomeSlug { get; init; }
         public required string AwaySlug { get; init; }
         public string? Tournament { get; init; }
+        public string? HomeConferenceSlug { get; init; }
+        public string? AwayConferenceSlug { get; init; }
+
+        /// <summary>
+        /// The conference whose tournament this game belongs to: a tournament game between two of its members, the rule
+        /// the conference tournament page lists its games by.
+        /// </summary>
+        public string? ConferenceTournamentSlug =>
+            Tournament is not null && Tournament != Tournaments.Ncaa && HomeConferenceSlug is not null && HomeConferenceSlug == AwayConferenceSlug
+                ? HomeConferenceSlug : null;
     }
 
     /// <summary>Team and conference pages of a league.</summary>
