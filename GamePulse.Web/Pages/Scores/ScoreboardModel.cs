@@ -6,6 +6,7 @@ using GamePulse.Web.Live;
 using GamePulse.Web.Pages.Account;
 using GamePulse.Web.Pages.Shared;
 using GamePulse.Web.Site;
+using GamePulse.Web.Viewing;
 using Htmx;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -95,7 +96,7 @@ public sealed class ScoreboardModel(LeagueRepository leagues, ScoreboardQuery qu
             : $"Scores and schedule of all {count} {league.Name} games on {GameText.Date(day)}: live scores, final results and tip-off times.";
         return new PageSeo($"{league.Name} scores — {GameText.Date(day)} | {site.Value.Name}", description, canonical)
         {
-            JsonLd = ScoreboardItemList.Json($"{league.Name} scores, {GameText.Date(day)}", [.. View.Sections.SelectMany(s => s.Games)], site.Value, View.Cards),
+            JsonLd = ScoreboardItemList.Json($"{league.Name} scores, {GameText.Date(day)}", [.. View.Sections.SelectMany(s => s.Games)], site.Value, View.Cards, HttpContext.ViewVariant()),
             NoIndex = count == 0 || View.MineOnly,
         };
     }
