@@ -46,7 +46,7 @@ public sealed class GameModel(GameQuery query, PageCaching caching, IOptions<Sit
         var game = view.Game;
         if (league != game.LeagueSlug || slug != SiteUrls.GameSlug(game))
         {
-            return RedirectPermanent(SiteUrls.Game(game));
+            return RedirectPermanent(HttpContext.KeepSpoilers(SiteUrls.Game(game))); // a shared spoiler-free link stays one
         }
 
         var tags = new[] { GameChanges.Tag(game.LeagueSlug, game.GameDate) };

@@ -42,7 +42,7 @@ public sealed class ScoreboardModel(LeagueRepository leagues, ScoreboardQuery qu
         {
             // The date picker is a GET form; its answer becomes a clean, cacheable URL (keeping the chosen order).
             return SiteUrls.TryParseDate(picked.ToString(), out var pickedDate)
-                ? Redirect(SiteUrls.Scoreboard(found.Slug, pickedDate) + ScoreboardView.QueryOf(order, filter))
+                ? Redirect(HttpContext.KeepSpoilers(SiteUrls.Scoreboard(found.Slug, pickedDate) + ScoreboardView.QueryOf(order, filter)))
                 : BadRequest();
         }
 
