@@ -1,12 +1,12 @@
 using System.Text.Json;
 using GamePulse.Data.Games;
 using GamePulse.Data.Site;
+using GamePulse.Data.Viewing;
 using GamePulse.Web.Caching;
 using GamePulse.Web.Live;
 using GamePulse.Web.Pages.Shared;
 using GamePulse.Web.Site;
 using GamePulse.Web.Viewing;
-using GamePulse.Data.Viewing;
 using Htmx;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
