@@ -162,6 +162,18 @@ public sealed class SettingsPageTests
     }
 
     [TestMethod]
+    public async Task A_spoiler_free_team_page_hides_the_record_in_the_page_and_its_preview()
+    {
+        using var browser = Browser();
+        var plain = await PageAsync(browser, "/mens-college-basketball/teams/duke");
+        var hidden = await PageAsync(browser, "/mens-college-basketball/teams/duke?spoilers=hide");
+
+        Assert.IsNotNull(plain.QuerySelector("[data-testid='team-record-overall']"), "the record, normally");
+        Assert.IsNull(hidden.QuerySelector("[data-testid='team-record-overall']"), "no record spoiler-free");
+        Assert.DoesNotContain("overall", SiteTestHost.Meta(hidden, "description") ?? "overall", "nor in the description");
+    }
+
+    [TestMethod]
     public async Task The_scoreboards_poll_url_keeps_a_one_visit_mode()
     {
         using var browser = Browser();
