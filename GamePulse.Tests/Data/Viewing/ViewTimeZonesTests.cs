@@ -89,5 +89,14 @@ public sealed class ViewTimeZonesTests
         Assert.AreEqual("pt.hide", new ViewVariant(ViewTimeZones.Find("pt")!, true).Key, "PT spoiler-free");
         Assert.IsFalse(new ViewVariant(ViewTimeZones.Eastern, true).IsDefault, "spoiler-free Eastern is not the default");
         Assert.AreEqual(ViewTimeZones.All.Count, ViewTimeZones.All.Select(z => new ViewVariant(z, false).Key).Distinct().Count(), "one key per zone");
+        foreach (var variant in ViewTimeZones.All.SelectMany(z => new[] { new ViewVariant(z, false), new ViewVariant(z, true) }))
+        {
+            Assert.AreEqual(variant, ViewVariant.FromKey(variant.Key), $"{variant.Key} reads back");
+        }
+
+        foreach (var junk in new[] { null, "", "ET", "pt.show", "pt.hide.hide", ".hide", "auto" })
+        {
+            Assert.IsNull(ViewVariant.FromKey(junk), $"\"{junk}\" is no key");
+        }
     }
 }
