@@ -162,7 +162,7 @@ public sealed class SettingsPageTests
     }
 
     [TestMethod]
-    public async Task A_spoiler_free_team_page_hides_the_record_in_the_page_and_its_preview()
+    public async Task Spoiler_free_team_and_conference_pages_hide_records_and_standings()
     {
         using var browser = Browser();
         var plain = await PageAsync(browser, "/mens-college-basketball/teams/duke");
@@ -171,6 +171,11 @@ public sealed class SettingsPageTests
         Assert.IsNotNull(plain.QuerySelector("[data-testid='team-record-overall']"), "the record, normally");
         Assert.IsNull(hidden.QuerySelector("[data-testid='team-record-overall']"), "no record spoiler-free");
         Assert.DoesNotContain("overall", SiteTestHost.Meta(hidden, "description") ?? "overall", "nor in the description");
+
+        var conference = await PageAsync(browser, "/mens-college-basketball/conferences/acc?spoilers=hide");
+        Assert.IsNull(conference.QuerySelector("[data-testid='conference-standings']"), "no standings spoiler-free");
+        Assert.IsNotNull(conference.QuerySelector("[data-testid='conference-standings-hidden']"), "a note and a link instead");
+        Assert.IsNotEmpty(conference.QuerySelectorAll("[data-testid='conference-members'] [data-testid='conference-team-link']"), "the members, listed");
     }
 
     [TestMethod]
