@@ -6,6 +6,7 @@ using GamePulse.Data.Ingestion;
 using GamePulse.Data.Leagues;
 using GamePulse.Data.Pulse;
 using GamePulse.Data.Teams;
+using GamePulse.Data.Viewing;
 using LinqToDB;
 using LinqToDB.Data;
 
@@ -51,6 +52,8 @@ public sealed class GamePulseDb(DataOptions options) : DataConnection(options)
     public ITable<RateLimitEvent> RateLimitEvents => this.GetTable<RateLimitEvent>();
 
     public ITable<Follow> Follows => this.GetTable<Follow>();
+
+    public ITable<ViewerSettingsRow> ViewerSettings => this.GetTable<ViewerSettingsRow>();
 
     public ITable<DataProtectionKey> DataProtectionKeys => this.GetTable<DataProtectionKey>();
 

@@ -1,3 +1,4 @@
+using GamePulse.Data.Viewing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GamePulse.Data.Accounts;
@@ -14,6 +15,7 @@ public static class AccountsDataServiceCollectionExtensions
         services.AddSingleton<FollowRepository>();
         services.AddSingleton<DataProtectionKeyRepository>();
         services.AddSingleton<SessionRevocationRepository>();
+        services.AddSingleton<ViewerSettingsRepository>();
         return services;
     }
 }

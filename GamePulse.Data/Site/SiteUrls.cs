@@ -14,6 +14,19 @@ public static class SiteUrls
 
     public const string SitemapIndex = "/sitemap.xml";
 
+    /// <summary>The viewer settings page (time zone, spoiler-free), a plain form that works signed in and out.</summary>
+    public const string Settings = "/settings";
+
+    /// <summary>
+    /// ?spoilers=hide on any page shows it spoiler-free for that one request (a link that can be shared);
+    /// ?spoilers=show reveals the scores for that request (the "show score" link). Any other value is a 400.
+    /// </summary>
+    public const string SpoilersQuery = "spoilers";
+
+    public const string SpoilersHide = "hide";
+
+    public const string SpoilersShow = "show";
+
     /// <summary>The earliest and latest years a scoreboard URL may name (outside them no page can have games).</summary>
     public const int FirstYear = 2000;
 
@@ -41,6 +54,10 @@ public static class SiteUrls
     /// <summary>"away-at-home-2025-02-04", or "-vs-" on a neutral floor where neither side is the host.</summary>
     public static string GameSlug(string awaySlug, string homeSlug, bool neutralSite, DateOnly date) =>
         string.Concat(awaySlug, neutralSite ? "-vs-" : "-at-", homeSlug, "-", EasternCalendar.Iso(date));
+
+    /// <summary>A path with <c>spoilers=</c> appended (the path may already have a query).</summary>
+    public static string WithSpoilers(string path, string value) =>
+        string.Concat(path, path.Contains('?', StringComparison.Ordinal) ? "&" : "?", SpoilersQuery, "=", value);
 
     public static string Team(string leagueSlug, string teamSlug) => string.Concat("/", leagueSlug, "/teams/", teamSlug);
 

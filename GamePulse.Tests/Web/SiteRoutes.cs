@@ -33,9 +33,10 @@ public static class SiteRoutes
         "/account/check-email",
         "/account/verify",
         $"/account/follows/1",
+        "/settings",
     ];
 
-    public static IReadOnlyList<string> StaticFiles { get; } = ["/css/site.css", "/favicon.svg", "/img/og-default.png", "/lib/htmx/htmx.min.js"];
+    public static IReadOnlyList<string> StaticFiles { get; } = ["/css/site.css", "/favicon.svg", "/img/og-default.png", "/lib/htmx/htmx.min.js", "/js/viewer-settings.js"];
 
     public static IReadOnlyList<string> All(ScoreboardDay day) => [.. GetOnly(day), .. WithForms, .. StaticFiles, "/error", "/no/such/page"];
 }

@@ -1,3 +1,4 @@
+using GamePulse.Web.Viewing;
 using Htmx;
 using Microsoft.AspNetCore.StaticFiles;
 
@@ -18,6 +19,9 @@ public static class CachingServiceCollectionExtensions
             options.AddPolicy(PageCaching.PolicyName, policy =>
             {
                 policy.SetVaryByHeader(HtmxRequestHeaders.Keys.Request).Tag(PageCaching.SiteTag);
+                // Each viewer variant (zone, spoiler-free) is its own entry: a PT or spoiler-free page never answers
+                // a default request, and the default (no cookie, no query) stays one shared entry (decision 0452).
+                policy.VaryByValue(context => new KeyValuePair<string, string>("view", context.ViewVariant().Key));
                 if (!enabled)
                 {
                     policy.NoCache();

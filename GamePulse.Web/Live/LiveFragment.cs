@@ -1,5 +1,6 @@
 using GamePulse.Data.Games;
 using GamePulse.Web.Caching;
+using GamePulse.Web.Viewing;
 using Htmx;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,7 +25,8 @@ public sealed record LiveFragment(string Partial, object Model, string Scope, IR
     /// <param name="now">The moment the page's data was read for.</param>
     public IActionResult Respond(PageModel page, PageCaching caching, IEnumerable<string> tags, DateTimeOffset now)
     {
-        var etag = LiveUpdates.ETag(Scope, Games, Polling);
+        // The viewer's variant (zone, spoiler-free) is part of what the fragment shows, so part of its validator.
+        var etag = LiveUpdates.ETag(string.Concat(Scope, "|", page.HttpContext.ViewVariant().Key), Games, Polling);
         caching.ForGames(page.HttpContext, tags, Games, now, fragment: true);
         PageCaching.SetETag(page.Response, etag);
         if (PageCaching.IsNotModified(page.Request, etag))

@@ -9,6 +9,7 @@ using GamePulse.Web.Pages.Account;
 using GamePulse.Web.Pages.Admin;
 using GamePulse.Web.Pages.Seo;
 using GamePulse.Web.ReverseProxy;
+using GamePulse.Web.Viewing;
 
 namespace GamePulse.Web.Site;
 
@@ -52,6 +53,8 @@ public static class WebHost
         app.MapGamePulseHealth();
         // Authentication before the output cache, so a signed-in visitor's page is never served to, or from, the cache.
         app.UseAccounts();
+        // The viewer's variant (zone, spoiler-free) after who is asking is known, before the output cache varies by it.
+        app.UseViewVariants();
         app.UseOutputCache();
         app.MapRazorPages();
         app.MapSeo();

@@ -1,10 +1,12 @@
 using System.Text.Json;
 using GamePulse.Data.Games;
 using GamePulse.Data.Site;
+using GamePulse.Data.Viewing;
 using GamePulse.Web.Caching;
 using GamePulse.Web.Live;
 using GamePulse.Web.Pages.Shared;
 using GamePulse.Web.Site;
+using GamePulse.Web.Viewing;
 using Htmx;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -44,22 +46,34 @@ public sealed class GameModel(GameQuery query, PageCaching caching, IOptions<Sit
         var game = view.Game;
         if (league != game.LeagueSlug || slug != SiteUrls.GameSlug(game))
         {
-            return RedirectPermanent(SiteUrls.Game(game));
+            return RedirectPermanent(HttpContext.KeepSpoilers(SiteUrls.Game(game))); // a shared spoiler-free link stays one
         }
 
         var tags = new[] { GameChanges.Tag(game.LeagueSlug, game.GameDate) };
+        var viewer = HttpContext.ViewVariant();
         if (Request.IsHtmx())
         {
             // The detail changes without the game row (a play that scores nothing), and each view of the page is its own fragment.
-            return new LiveFragment("_GameLive", view, $"game:{game.Id}:{view.Detail?.UpdatedAt.Ticks}:{pageQuery.ToQueryString()}", [game], view.Polling).Respond(this, caching, tags, now);
+            return new LiveFragment(LivePartial(viewer, game), view, $"game:{game.Id}:{view.Detail?.UpdatedAt.Ticks}:{pageQuery.ToQueryString()}", [game], view.Polling).Respond(this, caching, tags, now);
         }
 
         caching.ForGames(HttpContext, tags, [game], now, fragment: false);
-        ViewData[PageSeo.ViewDataKey] = new PageSeo(GameText.Title(game), Describe(game), SiteUrls.Game(game), "article")
+        ViewData[PageSeo.ViewDataKey] = new PageSeo(GameText.Title(game, viewer), viewer.Hides(game) ? DescribeSpoilerFree(game, viewer) : Describe(game), SiteUrls.Game(game), "article")
         {
             JsonLd = JsonSerializer.Serialize(SportsEvent(game)),
         };
         return Page();
+    }
+
+    /// <summary>The part live polling swaps: the full one, or the spoiler-free one (decision 0451).</summary>
+    public static string LivePartial(ViewVariant viewer, GameSummary game) => viewer.Hides(game) ? "_GameSpoilerFree" : "_GameLive";
+
+    /// <summary>A preview that says what kind of game it is, never who won or by how much.</summary>
+    private static string DescribeSpoilerFree(GameSummary game, ViewVariant viewer)
+    {
+        var where = game.VenueName is { Length: > 0 } venue ? $" at {venue}" : "";
+        var pulse = game.PulseScore is { } score ? $" Pulse {score}" + (viewer.Factors(game) is { Count: > 0 } factors ? $": {string.Join(", ", factors)}." : ".") : "";
+        return $"{game.Away.DisplayName} {(game.NeutralSite ? "vs." : "at")} {game.Home.DisplayName} on {GameText.Date(game.GameDate)}{where}: {GameText.State(game, viewer)}.{pulse} {SpoilerFree.Note}";
     }
 
     private static string Describe(GameSummary game)

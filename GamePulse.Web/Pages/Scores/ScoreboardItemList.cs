@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using GamePulse.Data.Games;
+using GamePulse.Data.Viewing;
 using GamePulse.Web.Pages.Shared;
 using GamePulse.Web.Site;
 
@@ -15,8 +16,15 @@ namespace GamePulse.Web.Pages.Scores;
 public static class ScoreboardItemList
 {
     /// <param name="cards">The memo of the shared day the games belong to, whose labels the cards already made.</param>
-    public static string Json(string name, IReadOnlyList<GameSummary> games, SiteOptions site, GameCardMemo? cards = null)
+    /// <param name="view">The viewer's variant: its own titles (zone, no scores when spoiler-free); the memo's are the default's.</param>
+    public static string Json(string name, IReadOnlyList<GameSummary> games, SiteOptions site, GameCardMemo? cards = null, ViewVariant? view = null)
     {
+        view ??= ViewVariant.Default;
+        if (!view.IsDefault)
+        {
+            cards = null;
+        }
+
         var buffer = new ArrayBufferWriter<byte>(256 + (games.Count * 200));
         using (var json = new Utf8JsonWriter(buffer))
         {
@@ -28,7 +36,7 @@ public static class ScoreboardItemList
             json.WriteStartArray("itemListElement");
             for (var i = 0; i < games.Count; i++)
             {
-                var label = cards?.Label(games[i]) ?? GameLabel.For(games[i]);
+                var label = cards?.Label(games[i]) ?? GameLabel.For(games[i], view);
                 json.WriteStartObject();
                 json.WriteString("@type", "ListItem");
                 json.WriteNumber("position", i + 1);

@@ -6,6 +6,7 @@ using GamePulse.Web.Live;
 using GamePulse.Web.Pages.Account;
 using GamePulse.Web.Pages.Shared;
 using GamePulse.Web.Site;
+using GamePulse.Web.Viewing;
 using Htmx;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -41,7 +42,7 @@ public sealed class ScoreboardModel(LeagueRepository leagues, ScoreboardQuery qu
         {
             // The date picker is a GET form; its answer becomes a clean, cacheable URL (keeping the chosen order).
             return SiteUrls.TryParseDate(picked.ToString(), out var pickedDate)
-                ? Redirect(SiteUrls.Scoreboard(found.Slug, pickedDate) + ScoreboardView.QueryOf(order, filter))
+                ? Redirect(HttpContext.KeepSpoilers(SiteUrls.Scoreboard(found.Slug, pickedDate) + ScoreboardView.QueryOf(order, filter)))
                 : BadRequest();
         }
 
@@ -95,7 +96,7 @@ public sealed class ScoreboardModel(LeagueRepository leagues, ScoreboardQuery qu
             : $"Scores and schedule of all {count} {league.Name} games on {GameText.Date(day)}: live scores, final results and tip-off times.";
         return new PageSeo($"{league.Name} scores — {GameText.Date(day)} | {site.Value.Name}", description, canonical)
         {
-            JsonLd = ScoreboardItemList.Json($"{league.Name} scores, {GameText.Date(day)}", [.. View.Sections.SelectMany(s => s.Games)], site.Value, View.Cards),
+            JsonLd = ScoreboardItemList.Json($"{league.Name} scores, {GameText.Date(day)}", [.. View.Sections.SelectMany(s => s.Games)], site.Value, View.Cards, HttpContext.ViewVariant()),
             NoIndex = count == 0 || View.MineOnly,
         };
     }

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using GamePulse.Data.Games;
+using GamePulse.Data.Site;
+using GamePulse.Data.Viewing;
+using GamePulse.Web.Viewing;
 using Microsoft.AspNetCore.Html;
 
 namespace GamePulse.Web.Pages.Shared;
@@ -16,30 +19,36 @@ namespace GamePulse.Web.Pages.Shared;
 /// </summary>
 /// <param name="Actions">Per-visitor controls rendered inside the card (follow buttons), or null for anonymous pages.</param>
 /// <param name="Memo">The memo of the list the game belongs to, or null for a list rendered once.</param>
-public sealed record GameCardHtml(GameSummary Game, IHtmlContent? Actions, GameCardMemo? Memo = null) : IHtmlContent
+/// <param name="View">The viewer's variant (time zone, spoiler-free); null is the default. The memo serves the default only.</param>
+public sealed record GameCardHtml(GameSummary Game, IHtmlContent? Actions, GameCardMemo? Memo = null, ViewVariant? View = null) : IHtmlContent
 {
     private const string DefaultAccent = "8a8f98";
 
     public void WriteTo(TextWriter writer, HtmlEncoder encoder)
     {
-        if (Memo is { } memo)
+        var view = View ?? ViewVariant.Default;
+        if (Memo is { } memo && view.IsDefault)
         {
-            memo.WriteCard(writer, encoder, Game, WriteCard);
+            memo.WriteCard(writer, encoder, Game, WriteDefaultCard);
         }
         else
         {
-            WriteCard(writer, encoder, Game, GameLabel.For(Game));
+            WriteCard(writer, encoder, Game, GameLabel.For(Game, view), view);
         }
 
         Actions?.WriteTo(writer, encoder);
         writer.Write("</article>");
     }
 
+    private static void WriteDefaultCard(TextWriter writer, HtmlEncoder encoder, GameSummary game, GameLabel label) =>
+        WriteCard(writer, encoder, game, label, ViewVariant.Default);
+
     /// <summary>Everything of the card up to the per-visitor actions slot.</summary>
-    private static void WriteCard(TextWriter writer, HtmlEncoder encoder, GameSummary game, GameLabel label)
+    private static void WriteCard(TextWriter writer, HtmlEncoder encoder, GameSummary game, GameLabel label, ViewVariant view)
     {
         var final = game.State == GameState.Final;
-        var showScores = game.Home.Score is not null && game.Away.Score is not null
+        var hidden = view.Hides(game);
+        var showScores = !hidden && game.Home.Score is not null && game.Away.Score is not null
             && game.State is not (GameState.Scheduled or GameState.Postponed or GameState.Canceled);
 
         writer.Write("<article class=\"game-card state-");
@@ -51,14 +60,22 @@ public sealed record GameCardHtml(GameSummary Game, IHtmlContent? Actions, GameC
         writer.Write("\">\n<a class=\"game-card-link\" href=\"");
         encoder.Encode(writer, label.Path);
         writer.Write("\" data-testid=\"game-card-link\"><span class=\"game-card-teams\">\n");
-        TeamRow(writer, encoder, game.Away, "away", game.Home.Score, final && showScores, showScores);
-        TeamRow(writer, encoder, game.Home, "home", game.Away.Score, final && showScores, showScores);
+        TeamRow(writer, encoder, game.Away, "away", game.Home.Score, final && showScores, showScores, hidden);
+        TeamRow(writer, encoder, game.Home, "home", game.Away.Score, final && showScores, showScores, hidden);
         writer.Write("</span><span class=\"game-card-status\">");
-        Status(writer, encoder, game);
+        Status(writer, encoder, game, view, hidden);
         writer.Write("</span></a>\n");
+        if (hidden)
+        {
+            // The one way to a result from a spoiler-free list: a plain link, so it works without JavaScript.
+            writer.Write("<a class=\"game-card-reveal\" rel=\"nofollow\" data-testid=\"game-card-show-score\" href=\"");
+            encoder.Encode(writer, SiteUrls.WithSpoilers(label.Path, SiteUrls.SpoilersShow));
+            writer.Write("\">Show score</a>\n");
+        }
     }
 
-    private static void TeamRow(TextWriter writer, HtmlEncoder encoder, GameTeam team, string side, int? opponentScore, bool markWinner, bool showScores)
+    /// <param name="hidden">Spoiler-free: the record too is hidden, since a final game's record already counts it.</param>
+    private static void TeamRow(TextWriter writer, HtmlEncoder encoder, GameTeam team, string side, int? opponentScore, bool markWinner, bool showScores, bool hidden)
     {
         writer.Write(markWinner && team.Score > opponentScore ? "<span class=\"team-row winner\" data-testid=\"game-card-" : "<span class=\"team-row\" data-testid=\"game-card-");
         writer.Write(side);
@@ -96,7 +113,7 @@ public sealed record GameCardHtml(GameSummary Game, IHtmlContent? Actions, GameC
         writer.Write("<span data-testid=\"game-card-team-name\">");
         encoder.Encode(writer, team.ShortName);
         writer.Write("</span>");
-        if (team.Record is { Length: > 0 } record)
+        if (!hidden && team.Record is { Length: > 0 } record)
         {
             writer.Write("<span class=\"team-record\" data-testid=\"game-card-record\">");
             encoder.Encode(writer, record);
@@ -114,18 +131,18 @@ public sealed record GameCardHtml(GameSummary Game, IHtmlContent? Actions, GameC
         writer.Write("</span></span>\n");
     }
 
-    private static void Status(TextWriter writer, HtmlEncoder encoder, GameSummary game)
+    private static void Status(TextWriter writer, HtmlEncoder encoder, GameSummary game, ViewVariant view, bool hidden)
     {
         if (PulseText.Shows(game))
         {
             writer.Write("<span class=\"pulse-badge ");
             writer.Write(PulseText.Level(game.PulseScore!.Value));
             writer.Write("\" data-testid=\"game-card-pulse\" title=\"");
-            encoder.Encode(writer, PulseText.Tooltip(game));
+            encoder.Encode(writer, PulseText.Tooltip(game, view));
             writer.Write("\"><span class=\"visually-hidden\">Pulse </span><span data-testid=\"game-card-pulse-score\">");
             Number(writer, game.PulseScore.Value);
             writer.Write("</span><span class=\"visually-hidden\"> out of 100");
-            if (game.PulseFactors is { Length: > 0 } factors)
+            if (view.Factors(game) is { Count: > 0 } factors)
             {
                 encoder.Encode(writer, ": " + factors[0]);
             }
@@ -140,9 +157,9 @@ public sealed record GameCardHtml(GameSummary Game, IHtmlContent? Actions, GameC
         if (game.State == GameState.Scheduled && game.StartTime is { } start)
         {
             writer.Write("<time datetime=\"");
-            encoder.Encode(writer, GameText.IsoEastern(start));
+            encoder.Encode(writer, view.IsDefault ? GameText.IsoEastern(start) : GameText.Iso(start, view));
             writer.Write("\" data-testid=\"game-card-state\">");
-            encoder.Encode(writer, GameText.StartTime(start));
+            encoder.Encode(writer, view.IsDefault ? GameText.StartTime(start) : GameText.StartTime(start, game.GameDate, view));
             writer.Write("</time>");
         }
         else
@@ -167,14 +184,14 @@ public sealed record GameCardHtml(GameSummary Game, IHtmlContent? Actions, GameC
         }
 
         // From the game's summary, while it is being played: what just happened and who leads the scoring.
-        if (game.IsInProgress && game.LastPlay is { Length: > 0 } play)
+        if (!hidden && game.IsInProgress && game.LastPlay is { Length: > 0 } play)
         {
             writer.Write("<span class=\"game-last-play\" data-testid=\"game-card-last-play\">");
             encoder.Encode(writer, play);
             writer.Write("</span>");
         }
 
-        if (game.IsInProgress && game.Leader is { Length: > 0 } leader)
+        if (!hidden && game.IsInProgress && game.Leader is { Length: > 0 } leader)
         {
             writer.Write("<span class=\"game-leader\" data-testid=\"game-card-leader\">");
             encoder.Encode(writer, leader);

@@ -1,4 +1,5 @@
 using GamePulse.Data.Games;
+using GamePulse.Web.Viewing;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
@@ -13,9 +14,11 @@ public static class GameCards
     /// </summary>
     public static async Task<IHtmlContent> GameCardAsync(this IHtmlHelper html, GameSummary game, GameCardMemo? memo = null)
     {
-        var actions = html.ViewContext.HttpContext.User.Identity?.IsAuthenticated == true
+        var context = html.ViewContext.HttpContext;
+        var actions = context.User.Identity?.IsAuthenticated == true
             ? await html.PartialAsync("_GameCardActions", game)
             : null;
-        return new GameCardHtml(game, actions, memo);
+        var view = context.ViewVariant();
+        return view.IsDefault ? new GameCardHtml(game, actions, memo) : new GameCardHtml(game, actions, View: view);
     }
 }

@@ -1,5 +1,6 @@
 using GamePulse.Data.Games;
 using GamePulse.Data.Site;
+using GamePulse.Data.Viewing;
 
 namespace GamePulse.Web.Pages.Shared;
 
@@ -7,4 +8,7 @@ namespace GamePulse.Web.Pages.Shared;
 public sealed record GameLabel(string Title, string Path)
 {
     public static GameLabel For(GameSummary game) => new(GameText.Title(game), SiteUrls.Game(game));
+
+    /// <summary>The label as a viewer's variant reads it (their zone; no score when spoiler-free).</summary>
+    public static GameLabel For(GameSummary game, ViewVariant view) => view.IsDefault ? For(game) : new(GameText.Title(game, view), SiteUrls.Game(game));
 }

@@ -1,4 +1,6 @@
 using GamePulse.Data.Games;
+using GamePulse.Data.Viewing;
+using GamePulse.Web.Viewing;
 
 namespace GamePulse.Web.Pages.Shared;
 
@@ -26,6 +28,9 @@ public static class PulseText
     };
 
     /// <summary>The badge's tooltip: the factors in words, biggest first.</summary>
-    public static string Tooltip(GameSummary game) =>
-        game.PulseFactors is { Length: > 0 } factors ? $"Pulse {game.PulseScore}: {string.Join(" · ", factors)}" : $"Pulse {game.PulseScore}";
+    public static string Tooltip(GameSummary game) => Tooltip(game, ViewVariant.Default);
+
+    /// <summary>The tooltip as a viewer's variant reads it (spoiler-free factors when scores are hidden).</summary>
+    public static string Tooltip(GameSummary game, ViewVariant view) =>
+        view.Factors(game) is { Count: > 0 } factors ? $"Pulse {game.PulseScore}: {string.Join(" · ", factors)}" : $"Pulse {game.PulseScore}";
 }

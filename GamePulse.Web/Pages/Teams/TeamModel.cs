@@ -5,6 +5,7 @@ using GamePulse.Data.Teams;
 using GamePulse.Web.Caching;
 using GamePulse.Web.Pages.Shared;
 using GamePulse.Web.Site;
+using GamePulse.Web.Viewing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
@@ -37,7 +38,9 @@ public sealed class TeamModel(LeagueRepository leagues, TeamRepository teams, Te
         var seasonLabel = $"{View.Season - 1}–{View.Season % 100:00}";
         ViewData[PageSeo.ViewDataKey] = new PageSeo(
             $"{team.DisplayName} {seasonLabel} {found.ShortName} basketball schedule and results | {site.Value.Name}",
-            $"{team.DisplayName} {seasonLabel} season: {View.Overall} overall, {View.Conference} in conference. Results, upcoming games and live scores.",
+            HttpContext.ViewVariant().HideSpoilers // a record counts the latest result
+                ? $"{team.DisplayName} {seasonLabel} season: schedule and games, spoiler-free."
+                : $"{team.DisplayName} {seasonLabel} season: {View.Overall} overall, {View.Conference} in conference. Results, upcoming games and live scores.",
             SiteUrls.Team(found.Slug, team.Slug));
         return Page();
     }
