@@ -155,9 +155,18 @@ public static class SummaryJson
         json.WriteEndArray();
         var totals = new PlayerTally
         {
-            Points = lines.Sum(l => l.Points), Fgm = lines.Sum(l => l.Fgm), Fga = lines.Sum(l => l.Fga), Tpm = lines.Sum(l => l.Tpm), Tpa = lines.Sum(l => l.Tpa),
-            Ftm = lines.Sum(l => l.Ftm), Fta = lines.Sum(l => l.Fta), Oreb = lines.Sum(l => l.Oreb), Dreb = lines.Sum(l => l.Dreb), Ast = lines.Sum(l => l.Ast),
-            Tov = lines.Sum(l => l.Tov), Pf = lines.Sum(l => l.Pf),
+            Points = lines.Sum(l => l.Points),
+            Fgm = lines.Sum(l => l.Fgm),
+            Fga = lines.Sum(l => l.Fga),
+            Tpm = lines.Sum(l => l.Tpm),
+            Tpa = lines.Sum(l => l.Tpa),
+            Ftm = lines.Sum(l => l.Ftm),
+            Fta = lines.Sum(l => l.Fta),
+            Oreb = lines.Sum(l => l.Oreb),
+            Dreb = lines.Sum(l => l.Dreb),
+            Ast = lines.Sum(l => l.Ast),
+            Tov = lines.Sum(l => l.Tov),
+            Pf = lines.Sum(l => l.Pf),
         };
         Row(json, "totals", null, totals);
         json.WriteEndObject();
