@@ -49,6 +49,18 @@ public sealed class SimulatorEndpointTests
     }
 
     [TestMethod]
+    [Timeout(30_000, CooperativeCancellation = true)]
+    [DataRow("--speed", "0", DisplayName = "speed 0")]
+    [DataRow("--games", "61", DisplayName = "61 games")]
+    [DataRow("--seed", "-1", DisplayName = "negative seed")]
+    public async Task A_bad_option_stops_start_up_with_exit_code_78(string option, string value)
+    {
+        var exitCode = await GamePulse.FeedSimulator.Program.Main(["--urls", "http://127.0.0.1:0", option, value]);
+
+        Assert.AreEqual(78, exitCode, $"{option} {value}: exit code");
+    }
+
+    [TestMethod]
     public async Task Another_date_and_the_tournament_group_answer_an_empty_slate()
     {
         foreach (var query in new[] { "dates=20260125&groups=50&limit=500", "dates=20260124&groups=100&limit=500" })
