@@ -6,7 +6,7 @@ using Npgsql;
 
 // Source-to-screen latency (bench/README.md): the feed simulator says when each score change became visible (t0),
 // the NOTIFY watch when it was committed (tc), Chromium when the page showed it (t1).
-// Usage: GamePulse.Bench.Latency --web URL --sim URL --db CONNECTION --pages PATH[,PATH] [--seconds 240] [--tail 45] [--warmup 20] [--out FILE] [--label TEXT]
+// Usage: GamePulse.Bench.Latency --web URL --sim URL --db CONNECTION --pages PATH[,PATH] [--seconds 240] [--tail 45] [--warmup 20] [--out FILE] [--label TEXT] [--min-changes 200]
 var options = Arguments.Parse(args);
 var web = options["web"].TrimEnd('/');
 var sim = options["sim"].TrimEnd('/');
@@ -15,6 +15,7 @@ var seconds = int.Parse(options.GetValueOrDefault("seconds", "240"), CultureInfo
 var tail = int.Parse(options.GetValueOrDefault("tail", "45"), CultureInfo.InvariantCulture);
 var warmup = int.Parse(options.GetValueOrDefault("warmup", "20"), CultureInfo.InvariantCulture);
 var label = options.GetValueOrDefault("label", "");
+var minChanges = int.Parse(options.GetValueOrDefault("min-changes", "200"), CultureInfo.InvariantCulture);
 
 using var stop = new CancellationTokenSource();
 var commits = new CommitWatch(db);
@@ -68,7 +69,13 @@ if (options.TryGetValue("out", out var path))
     await File.WriteAllTextAsync(path, JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerOptions.Web) { WriteIndented = true }));
 }
 
-return endToEnd.Count > 0 ? 0 : 1;
+if (endToEnd.Count < minChanges)
+{
+    Console.Error.WriteLine($"latency: only {endToEnd.Count} changes measured, fewer than {minChanges}: run longer (the first argument of run.sh)");
+    return 2;
+}
+
+return 0;
 
 // The first observation showing this change's score or a later one.
 static DateTimeOffset? First(List<Observation> seen, SimChange change)
