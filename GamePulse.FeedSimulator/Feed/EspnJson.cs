@@ -5,6 +5,14 @@ using GamePulse.FeedSimulator.Slate;
 
 namespace GamePulse.FeedSimulator.Feed;
 
+/// <summary>Where a block is written: the recorded payloads name a few fields differently in each (see the test of shapes).</summary>
+internal enum Block
+{
+    Scoreboard,
+    SummaryHeader,
+    SummaryBoxscore,
+}
+
 /// <summary>The parts a scoreboard event and a summary header share, written in ESPN's field names and order.</summary>
 internal static class EspnJson
 {
@@ -21,20 +29,33 @@ internal static class EspnJson
         json.WriteString("slug", league.Slug);
     }
 
-    public static void Season(Utf8JsonWriter json, DateTimeOffset tipOff)
+    public static void Season(Utf8JsonWriter json, DateTimeOffset tipOff, Block block)
     {
         json.WriteStartObject("season");
         json.WriteNumber("year", Data.Leagues.Season.Of(tipOff));
-        json.WriteNumber("type", 2);
-        json.WriteString("slug", "regular-season");
+        if (block == Block.Scoreboard)
+        {
+            json.WriteNumber("type", 2);
+            json.WriteString("slug", "regular-season");
+        }
+        else
+        {
+            json.WriteBoolean("current", true);
+            json.WriteNumber("type", 2);
+        }
+
         json.WriteEndObject();
     }
 
-    public static void Status(Utf8JsonWriter json, GameMoment moment)
+    public static void Status(Utf8JsonWriter json, GameMoment moment, Block block)
     {
         var status = moment.Status;
         json.WriteStartObject("status");
-        json.WriteNumber("clock", moment.Clock);
+        if (block == Block.Scoreboard)
+        {
+            json.WriteNumber("clock", moment.Clock);
+        }
+
         json.WriteString("displayClock", moment.DisplayClock);
         json.WriteNumber("period", moment.Period);
         json.WriteStartObject("type");
@@ -49,7 +70,7 @@ internal static class EspnJson
         json.WriteEndObject();
     }
 
-    public static void Team(Utf8JsonWriter json, SeededTeam team, SimLeague league)
+    public static void Team(Utf8JsonWriter json, SeededTeam team, SimLeague league, Block block)
     {
         // No logo: the demo runs offline, and a logo URL would point at ESPN's CDN.
         json.WriteStartObject("team");
@@ -59,32 +80,49 @@ internal static class EspnJson
         json.WriteString("name", team.Nickname);
         json.WriteString("abbreviation", team.Abbreviation);
         json.WriteString("displayName", team.DisplayName);
-        json.WriteString("shortDisplayName", team.ShortName);
+        if (block != Block.SummaryHeader)
+        {
+            json.WriteString("shortDisplayName", team.ShortName);
+        }
+
         json.WriteString("color", team.PrimaryColor);
-        json.WriteString("alternateColor", team.SecondaryColor);
-        json.WriteBoolean("isActive", true);
+        if (block != Block.SummaryBoxscore)
+        {
+            json.WriteString("alternateColor", team.SecondaryColor);
+        }
+
+        if (block == Block.Scoreboard)
+        {
+            json.WriteBoolean("isActive", true);
+        }
+
         json.WriteEndObject();
     }
 
-    /// <summary>Both competitors, home first as ESPN lists them. <paramref name="recordKey"/>: "records" (scoreboard) or "record" (summary).</summary>
-    public static void Competitors(Utf8JsonWriter json, GameMoment moment, string recordKey)
+    /// <summary>Both competitors, home first as ESPN lists them; a summary's header has "record", a scoreboard "records".</summary>
+    public static void Competitors(Utf8JsonWriter json, GameMoment moment, Block block)
     {
         var game = moment.Game;
         json.WriteStartArray("competitors");
-        Competitor(json, moment, game.Home, "home", 0, game.HomeRecord, recordKey);
-        Competitor(json, moment, game.Away, "away", 1, game.AwayRecord, recordKey);
+        Competitor(json, moment, game.Home, 0, game.HomeRecord, block);
+        Competitor(json, moment, game.Away, 1, game.AwayRecord, block);
         json.WriteEndArray();
     }
 
-    private static void Competitor(Utf8JsonWriter json, GameMoment moment, SeededTeam team, string homeAway, int side, string record, string recordKey)
+    private static void Competitor(Utf8JsonWriter json, GameMoment moment, SeededTeam team, int side, string record, Block block)
     {
+        var scoreboard = block == Block.Scoreboard;
         json.WriteStartObject();
         json.WriteString("id", team.EspnId);
         json.WriteString("uid", $"s:40~l:{moment.Game.League.EspnId}~t:{team.EspnId}");
-        json.WriteString("type", "team");
+        if (scoreboard)
+        {
+            json.WriteString("type", "team");
+        }
+
         json.WriteNumber("order", side);
-        json.WriteString("homeAway", homeAway);
-        Team(json, team, moment.Game.League);
+        json.WriteString("homeAway", side == 0 ? "home" : "away");
+        Team(json, team, moment.Game.League, block);
         json.WriteString("score", moment.Started ? Number(side == 0 ? moment.Home : moment.Away) : "0");
         if (moment.Started)
         {
@@ -92,7 +130,11 @@ internal static class EspnJson
             foreach (var points in LineScores(moment, side))
             {
                 json.WriteStartObject();
-                json.WriteNumber("value", (double)points);
+                if (scoreboard)
+                {
+                    json.WriteNumber("value", (double)points);
+                }
+
                 json.WriteString("displayValue", Number(points));
                 json.WriteEndObject();
             }
@@ -100,15 +142,28 @@ internal static class EspnJson
             json.WriteEndArray();
         }
 
-        json.WriteStartObject("curatedRank");
-        json.WriteNumber("current", 99);
-        json.WriteEndObject();
-        json.WriteStartArray(recordKey);
+        if (scoreboard)
+        {
+            json.WriteStartObject("curatedRank");
+            json.WriteNumber("current", 99);
+            json.WriteEndObject();
+        }
+
+        json.WriteStartArray(scoreboard ? "records" : "record");
         json.WriteStartObject();
-        json.WriteString("name", "overall");
-        json.WriteString("abbreviation", "Season");
+        if (scoreboard)
+        {
+            json.WriteString("name", "overall");
+            json.WriteString("abbreviation", "Season");
+        }
+
         json.WriteString("type", "total");
         json.WriteString("summary", record);
+        if (!scoreboard)
+        {
+            json.WriteString("displayValue", record);
+        }
+
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteEndObject();
@@ -118,14 +173,18 @@ internal static class EspnJson
     public static IEnumerable<int> LineScores(GameMoment moment, int side) =>
         Enumerable.Range(1, moment.Period).Select(period => moment.Visible.Where(p => p.Period == period && p.Side == side).Sum(p => p.Points));
 
-    public static void Venue(Utf8JsonWriter json, SimGame game)
+    public static void Venue(Utf8JsonWriter json, SimGame game, Block block)
     {
         json.WriteStartObject("venue");
         json.WriteString("id", game.Home.EspnId);
         json.WriteString("fullName", $"{game.Home.Location} Arena");
         json.WriteStartObject("address");
         json.WriteEndObject();
-        json.WriteBoolean("indoor", true);
+        if (block == Block.Scoreboard)
+        {
+            json.WriteBoolean("indoor", true);
+        }
+
         json.WriteEndObject();
     }
 }

@@ -51,7 +51,7 @@ public static class ScoreboardJson
         json.WriteString("date", EspnJson.Iso(game.TipOff));
         json.WriteString("name", $"{game.Away.DisplayName} at {game.Home.DisplayName}");
         json.WriteString("shortName", $"{game.Away.Abbreviation} @ {game.Home.Abbreviation}");
-        EspnJson.Season(json, game.TipOff);
+        EspnJson.Season(json, game.TipOff, Block.Scoreboard);
         json.WriteStartArray("competitions");
         json.WriteStartObject();
         json.WriteString("id", game.EventId);
@@ -60,11 +60,11 @@ public static class ScoreboardJson
         json.WriteBoolean("neutralSite", false);
         json.WriteBoolean("conferenceCompetition", game.ConferenceGame);
         json.WriteBoolean("playByPlayAvailable", true);
-        EspnJson.Venue(json, game);
-        EspnJson.Competitors(json, moment, "records");
+        EspnJson.Venue(json, game, Block.Scoreboard);
+        EspnJson.Competitors(json, moment, Block.Scoreboard);
         json.WriteStartArray("notes");
         json.WriteEndArray();
-        EspnJson.Status(json, moment);
+        EspnJson.Status(json, moment, Block.Scoreboard);
         json.WriteStartArray("broadcasts");
         json.WriteStartObject();
         json.WriteString("market", "national");
@@ -76,7 +76,7 @@ public static class ScoreboardJson
         json.WriteString("broadcast", "ESPN+");
         json.WriteEndObject();
         json.WriteEndArray();
-        EspnJson.Status(json, moment);
+        EspnJson.Status(json, moment, Block.Scoreboard);
         json.WriteEndObject();
     }
 }

@@ -28,7 +28,7 @@ public static class SummaryJson
             json.WriteEndObject();
             json.WriteEndObject();
             json.WriteStartObject("gameInfo");
-            EspnJson.Venue(json, moment.Game);
+            EspnJson.Venue(json, moment.Game, Block.SummaryHeader);
             json.WriteEndObject();
             Leaders(json, moment, tallies);
             Header(json, moment);
@@ -46,7 +46,7 @@ public static class SummaryJson
         json.WriteStartObject("header");
         json.WriteString("id", game.EventId);
         json.WriteString("uid", $"s:40~l:{game.League.EspnId}~e:{game.EventId}");
-        EspnJson.Season(json, game.TipOff);
+        EspnJson.Season(json, game.TipOff, Block.SummaryHeader);
         json.WriteBoolean("timeValid", true);
         json.WriteStartArray("competitions");
         json.WriteStartObject();
@@ -55,8 +55,8 @@ public static class SummaryJson
         json.WriteBoolean("neutralSite", false);
         json.WriteBoolean("conferenceCompetition", game.ConferenceGame);
         json.WriteBoolean("boxscoreAvailable", moment.Started);
-        EspnJson.Competitors(json, moment, "record");
-        EspnJson.Status(json, moment);
+        EspnJson.Competitors(json, moment, Block.SummaryHeader);
+        EspnJson.Status(json, moment, Block.SummaryHeader);
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteStartObject("league");
@@ -73,7 +73,7 @@ public static class SummaryJson
         foreach (var (team, side) in Sides(game))
         {
             json.WriteStartObject();
-            EspnJson.Team(json, team, game.League);
+            EspnJson.Team(json, team, game.League, Block.SummaryBoxscore);
             json.WriteStartArray("statistics");
             if (moment.Started)
             {
