@@ -28,8 +28,15 @@ public sealed class PlayFlowTests
 
     private static PulseScore Score(GameFlow flow) => PulseCalculator.Compute(new PulseInput
     {
-        LeagueId = 1, State = GameState.Live, Period = 2, Clock = "0:20", HomeScore = 64, AwayScore = 63,
-        HomeName = "Duke", AwayName = "UNC", Flow = flow,
+        LeagueId = 1,
+        State = GameState.Live,
+        Period = 2,
+        Clock = "0:20",
+        HomeScore = 64,
+        AwayScore = 63,
+        HomeName = "Duke",
+        AwayName = "UNC",
+        Flow = flow,
     });
 
     private static string Row(string source, GameFlow flow, PulseScore pulse) =>
