@@ -13,10 +13,10 @@ public sealed class PulseRepository(GamePulseDbFactory databases)
 {
 
     /// <summary>
-    /// Recomputes Pulse for the given games from their stored state and snapshots (one round trip to read, one
-    /// statement to write) and appends a pulse_history row for each game whose score changed. Call it with
-    /// <see cref="UpsertResult.ChangedGameIds"/> inside the ingest transaction, so the score and the snapshots it
-    /// was computed from commit together.
+    /// Recomputes Pulse for the given games from their stored state and their scoring plays, or their snapshots when
+    /// they have no plays (three reads, one statement to write), and appends a pulse_history row for each game whose
+    /// score changed. Call it with <see cref="UpsertResult.ChangedGameIds"/> inside the ingest transaction (and after
+    /// storing a summary's plays), so the score and what it was computed from commit together.
     /// </summary>
     public async Task<PulseRecomputeResult> RecomputeAsync(GamePulseDb db, IReadOnlyCollection<long> gameIds, DateTimeOffset observedAt, CancellationToken cancellationToken = default)
     {
@@ -57,10 +57,11 @@ public sealed class PulseRepository(GamePulseDbFactory databases)
             .OrderBy(s => s.GameId).ThenBy(s => s.Id)
             .Select(s => new SnapshotRow { GameId = s.GameId, Period = s.Period, Clock = s.Clock, HomeScore = s.HomeScore, AwayScore = s.AwayScore })
             .ToListAsync(cancellationToken)).ToLookup(s => s.GameId);
+        var plays = await PlayFlow.ReadAsync(db, ids, cancellationToken);
 
         var scores = games.Select(g =>
         {
-            var pulse = PulseCalculator.Compute(g.ToInput(snapshots[g.Id]));
+            var pulse = PulseCalculator.Compute(g.ToInput(snapshots[g.Id], plays[g.Id]));
             return new { game_id = g.Id, score = pulse.Score, factors = pulse.FactorTexts };
         }).ToList();
 
@@ -189,11 +190,14 @@ public sealed class PulseRepository(GamePulseDbFactory databases)
         public required string HomeName { get; init; }
         public required string AwayName { get; init; }
 
-        public PulseInput ToInput(IEnumerable<SnapshotRow> snapshots)
+        /// <summary>The game's Pulse input; its flow comes from the scoring plays where there are any, else from the snapshots.</summary>
+        public PulseInput ToInput(IEnumerable<SnapshotRow> snapshots, IEnumerable<FlowPoint>? scoringPlays = null)
         {
             // The current state ends the story even if its snapshot was not written (e.g. a game loaded before snapshots).
-            var points = snapshots.Select(s => new FlowPoint(s.Period, s.Clock, s.HomeScore, s.AwayScore))
-                .Append(new FlowPoint(Period, Clock, HomeScore, AwayScore));
+            var points = PlayFlow.Points(
+                scoringPlays ?? [],
+                snapshots.Select(s => new FlowPoint(s.Period, s.Clock, s.HomeScore, s.AwayScore)),
+                new FlowPoint(Period, Clock, HomeScore, AwayScore));
             return new PulseInput
             {
                 LeagueId = LeagueId,

@@ -70,6 +70,12 @@ public sealed class LeagueDayCache(IOptions<PageCacheOptions> options, TimeProvi
         return (TDay)await entry.Load.WaitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The eviction generation of a league (site-wide and the league's own), for caches of other shapes that follow the
+    /// same NOTIFYs (the game page's, <c>GamePageCache</c>): a value read under an older generation is stale.
+    /// </summary>
+    public (long Site, long League) GenerationOf(string leagueSlug) => (Interlocked.Read(ref siteGeneration), generations.GetValueOrDefault(leagueSlug));
+
     /// <summary>Forgets the league named by a NOTIFY tag (<see cref="GameChanges.Tag"/>), or every league for the site tag.</summary>
     public void Evict(string tag)
     {

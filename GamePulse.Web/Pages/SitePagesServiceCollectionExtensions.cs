@@ -8,6 +8,7 @@ public static class SitePagesServiceCollectionExtensions
         services.AddSingleton<Scores.ScoreboardQuery>();
         services.AddSingleton<Seo.SitemapQuery>();
         services.AddSingleton<Games.GameQuery>();
+        services.AddSingleton<Games.GamePageCache>();
         services.AddSingleton<Teams.TeamQuery>();
         services.AddSingleton<Conferences.ConferenceQuery>();
         return services;

@@ -72,6 +72,34 @@ for (var i = 0; i < iterations; i++)
     parse.Add(timer.Elapsed.TotalMilliseconds);
 }
 
+// Where an unchanged store spends its time: the detail statement alone (the same parsed detail, nothing written) and
+// the game's Pulse recompute alone (three reads and a write that changes nothing), each in its own transaction.
+var details = new GameDetailRepository(databases);
+var pulse = new PulseRepository(databases);
+var parsedOnce = EspnSummaryParser.Parse(body, league);
+long gameId;
+await using (var lookup = databases.Open())
+{
+    gameId = await lookup.ExecuteAsync<long>("SELECT id FROM games WHERE espn_id = '401808279'");
+}
+
+var detailOnly = new List<double>();
+var pulseOnly = new List<double>();
+for (var i = 0; i < iterations; i++)
+{
+    await using var db = databases.Open();
+    await using (var transaction = await db.BeginTransactionAsync())
+    {
+        var timer = Stopwatch.StartNew();
+        await details.StoreAsync(db, gameId, ScoreSource.Espn, parsedOnce.Detail, parsedOnce.Card, DateTimeOffset.UtcNow);
+        detailOnly.Add(timer.Elapsed.TotalMilliseconds);
+        timer.Restart();
+        await pulse.RecomputeAsync(db, [gameId], DateTimeOffset.UtcNow);
+        pulseOnly.Add(timer.Elapsed.TotalMilliseconds);
+        await transaction.RollbackAsync();
+    }
+}
+
 static string Stats(List<double> values)
 {
     var sorted = values.Order().ToList();
@@ -82,6 +110,7 @@ Console.WriteLine($"summary-401808279-final-ot.json ({body.Length / 1024} KB, 58
 Console.WriteLine($"parse + store, first (rows written {firstRows}): {Stats(first)} (target median <= 20 ms)");
 Console.WriteLine($"parse + store, unchanged (rows written {againRows}, target 0): {Stats(again)}");
 Console.WriteLine($"parse only: {Stats(parse)}");
+Console.WriteLine($"unchanged detail statement only: {Stats(detailOnly)}; Pulse recompute of the game only: {Stats(pulseOnly)}");
 if (againRows != 0)
 {
     Console.Error.WriteLine("bench: re-storing an unchanged summary wrote rows");

@@ -58,6 +58,31 @@ public sealed class AdminDashboardTests : IAsyncDisposable
     }
 
     [TestMethod]
+    public async Task Summary_batches_are_listed_newest_first_beside_the_ingest_runs_and_never_among_them()
+    {
+        var (_, before) = await browser.GetAsync("/admin");
+        Assert.IsNotNull(before.QuerySelector("[data-testid=admin-summary-runs-empty]"), "no batch yet: the section says so");
+        await database.RecordRunAsync(AdminData.Mens, IngestOutcome.Succeeded, TimeSpan.FromMinutes(3));
+        var summaries = new GamePulse.Data.Games.Detail.SummaryFetchRepository(database.Databases);
+        var started = DateTimeOffset.UtcNow.AddMinutes(-2);
+        await summaries.RecordRunAsync(new() { StartedAt = started, FinishedAt = started.AddSeconds(4), Due = 12, Requested = 12, Changed = 9, Unchanged = 3, RowsWritten = 812, DurationMs = 4012, Outcome = "succeeded" });
+        await summaries.RecordRunAsync(new() { StartedAt = started.AddMinutes(1), FinishedAt = started.AddMinutes(1).AddSeconds(9), Due = 55, Requested = 40, Changed = 30, Unchanged = 8, Failed = 2, Deferred = 15, RowsWritten = 1500, DurationMs = 9120, Outcome = "partial", Error = "2 summaries failed: ESPN answered 503" });
+
+        var (response, page) = await browser.GetAsync("/admin");
+
+        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, "status");
+        var rows = page.QuerySelectorAll("[data-testid=admin-summary-runs-row]");
+        string[] newestFirst = ["partial", "succeeded"];
+        CollectionAssert.AreEqual(newestFirst, rows.Select(r => r.GetAttribute("data-outcome")).ToArray(), "summary batches, newest first");
+        Assert.AreEqual("15", rows[0].QuerySelector("[data-testid=admin-summary-runs-deferred]")!.TextContent, "the newest batch's deferred games");
+        Assert.AreEqual("9120 ms", rows[0].QuerySelector("[data-testid=admin-summary-runs-duration]")!.TextContent, "its duration");
+        Assert.AreEqual("2 summaries failed: ESPN answered 503", rows[0].QuerySelector("[data-testid=admin-summary-runs-error]")!.TextContent, "its error");
+        CollectionAssert.AreEqual(new[] { ("mens", "succeeded") }, Rows(page), "the ingest runs table lists the scoreboard run only");
+        Assert.AreEqual("1 runs match; page 1 of 1.", page.QuerySelector("[data-testid=admin-runs-total]")!.TextContent, "summary batches are not counted as ingest runs");
+        Assert.IsNull(page.QuerySelector("[data-testid=admin-summary-runs-empty]"), "no empty note once batches exist");
+    }
+
+    [TestMethod]
     [DataRow("/admin?league=nba", "Unknown league \"nba\": use one of mens, womens.")]
     [DataRow("/admin?outcome=ok", "Unknown outcome \"ok\": use one of succeeded, partial, failed.")]
     [DataRow("/admin?page=0", "Page must be a whole number from 1 to 10000.")]

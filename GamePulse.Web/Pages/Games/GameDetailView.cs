@@ -12,7 +12,8 @@ public sealed record PeriodPlays(int Period, string Name, IReadOnlyList<PlayLine
 
 /// <summary>
 /// What the game page shows from a game's stored detail: leaders, both box scores, the play-by-play grouped by period
-/// and the win-probability chart. Built once per render from <see cref="StoredGameDetail"/> and the page's query.
+/// and the win-probability chart. Built once per view and game version from <see cref="StoredGameDetail"/> and the
+/// page's query, and kept with the game's <see cref="GamePageData"/>.
 /// </summary>
 public sealed record GameDetailView(
     GamePageQuery Query,
@@ -30,6 +31,12 @@ public sealed record GameDetailView(
     public const int LongLog = 250;
 
     public bool HasBoxScore => BoxScores.Any(b => b.Players.Count > 0);
+
+    /// <summary>This view's box score markup, rendered once (<see cref="BoxScoreHtml"/>).</summary>
+    public RenderedOnce BoxScoreRendered { get; } = new();
+
+    /// <summary>This view's play-by-play markup, rendered once (<see cref="PlayByPlayHtml"/>).</summary>
+    public RenderedOnce PlaysRendered { get; } = new();
 
     public static GameDetailView From(GameSummary game, StoredGameDetail detail, GamePageQuery query)
     {

@@ -37,7 +37,7 @@ public sealed class GameModel(GameQuery query, PageCaching caching, IOptions<Sit
         }
 
         var now = clock.GetUtcNow();
-        if (await query.LoadAsync(id, now, cancellationToken, pageQuery) is not { } view)
+        if (await query.LoadAsync(id, league, now, cancellationToken, pageQuery) is not { } view)
         {
             return NotFound();
         }

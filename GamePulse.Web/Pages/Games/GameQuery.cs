@@ -18,9 +18,26 @@ public sealed record GameView(GameSummary Game, IReadOnlyList<GameSnapshot> Scor
     public GamePageQuery Query { get; init; } = GamePageQuery.Default;
 }
 
-public sealed class GameQuery(GameRepository games, PulseRepository pulse, GameDetailRepository details)
+public sealed class GameQuery(GameRepository games, PulseRepository pulse, GameDetailRepository details, GamePageCache cache)
 {
-    public async Task<GameView?> LoadAsync(long id, DateTimeOffset now, CancellationToken cancellationToken, GamePageQuery? query = null)
+    /// <summary>The page of game <paramref name="id"/> as the view asks; <paramref name="leagueSlug"/> is the URL's league (see <see cref="GamePageCache"/>).</summary>
+    public async Task<GameView?> LoadAsync(long id, string leagueSlug, DateTimeOffset now, CancellationToken cancellationToken, GamePageQuery? query = null)
+    {
+        if (await cache.GetAsync(id, leagueSlug, ct => ReadAsync(id, ct), cancellationToken) is not { } data)
+        {
+            return null;
+        }
+
+        var pageQuery = query ?? GamePageQuery.Default;
+        return new GameView(data.Game, data.ScoreChanges, data.Chart, Live.LiveUpdates.ShouldPoll([data.Game], now), data.PulseChart)
+        {
+            Detail = data.DetailView(pageQuery),
+            DetailFromSource = data.DetailFromSource,
+            Query = pageQuery,
+        };
+    }
+
+    private async Task<GamePageData?> ReadAsync(long id, CancellationToken cancellationToken)
     {
         if (await games.FindByIdAsync(id, cancellationToken) is not { } game)
         {
@@ -39,12 +56,6 @@ public sealed class GameQuery(GameRepository games, PulseRepository pulse, GameD
 
         var history = await pulse.GetHistoryAsync(id, cancellationToken);
         var (detail, fromSource) = await details.LoadAsync(id, cancellationToken);
-        var pageQuery = query ?? GamePageQuery.Default;
-        return new GameView(game, changes, MarginChart.From(changes), Live.LiveUpdates.ShouldPoll([game], now), PulseChart.From(history))
-        {
-            Detail = detail is null ? null : GameDetailView.From(game, detail, pageQuery),
-            DetailFromSource = fromSource,
-            Query = pageQuery,
-        };
+        return new GamePageData(game, changes, MarginChart.From(changes), PulseChart.From(history), detail, fromSource);
     }
 }

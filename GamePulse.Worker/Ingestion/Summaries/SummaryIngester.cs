@@ -24,8 +24,8 @@ public sealed record SummaryStored(long GameId, DateOnly GameDate, string State,
 
 /// <summary>
 /// Stores one game's ESPN summary in one unit of work: its teams, its game row in <see cref="GameWriteMode.Summary"/>
-/// (a summary never blanks or rewinds what the scoreboard stored), Pulse when the row changed, the detail (box score,
-/// players, plays with win probability, leaders) and the NOTIFY of its league and date when anything changed.
+/// (a summary never blanks or rewinds what the scoreboard stored), the detail (box score, players, plays with win
+/// probability, leaders), Pulse when the row or the plays changed and the NOTIFY of its league and date when anything changed.
 /// <see cref="IngestSavedAsync"/> is <c>ingest --file</c>'s path for a saved summary (one ingest_runs row);
 /// <see cref="StoreAsync"/> is the summary batch's (the batch records one summary_runs row for all of its games).
 /// </summary>
@@ -101,13 +101,14 @@ public sealed class SummaryIngester(
         }
 
         var result = await games.UpsertAsync(db, league.Id, ScoreSource.Espn, [game], observedAt, GameWriteMode.Summary, cancellationToken);
-        // A new game was inserted without a precomputed Pulse; an updated one is rescored from its snapshots as usual.
-        await pulse.RecomputeAsync(db, result.UnscoredGameIds, observedAt, cancellationToken);
         var row = await db.Games
             .Where(g => g.LeagueId == league.Id && g.EspnId == game.ExternalId)
             .Select(g => new { g.Id, g.GameDate, g.State })
             .SingleAsync(cancellationToken);
         var detail = await details.StoreAsync(db, row.Id, ScoreSource.Espn, parsed.Detail, parsed.Card, observedAt, cancellationToken);
+        // After the plays are stored, since Pulse reads its flow from them (docs/pulse.md): a changed row or changed
+        // plays rescore the game; a summary that repeats the stored one rescores nothing.
+        await pulse.RecomputeAsync(db, PulseDue(result, detail, row.Id), observedAt, cancellationToken);
         var stored = new SummaryStored(row.Id, row.GameDate, row.State, result, detail);
         if (stored.Changed)
         {
@@ -117,6 +118,9 @@ public sealed class SummaryIngester(
 
         return stored;
     }
+
+    private static long[] PulseDue(UpsertResult game, DetailWriteResult detail, long gameId) =>
+        detail.PlayRows + detail.PlaysRemoved > 0 ? [.. game.UnscoredGameIds.Append(gameId).Distinct()] : [.. game.UnscoredGameIds];
 
     private static IngestRun Report(League league, DateOnly? date, DateTimeOffset started, Stopwatch timer)
     {
