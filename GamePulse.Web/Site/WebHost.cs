@@ -8,7 +8,9 @@ using GamePulse.Web.Pages;
 using GamePulse.Web.Pages.Account;
 using GamePulse.Web.Pages.Admin;
 using GamePulse.Web.Pages.Seo;
+using GamePulse.Web.Logos;
 using GamePulse.Web.ReverseProxy;
+using GamePulse.Web.ShareCards;
 
 namespace GamePulse.Web.Site;
 
@@ -36,6 +38,7 @@ public static class WebHost
         builder.Services.AddPageCaching(builder.Configuration);
         builder.Services.AddDatabaseOutageHandling();
         builder.Services.AddSitePages();
+        builder.Services.AddShareCards(builder.Configuration);
         builder.AddAccounts();
         builder.Services.AddAdmin(builder.Configuration);
 
@@ -55,6 +58,8 @@ public static class WebHost
         app.UseOutputCache();
         app.MapRazorPages();
         app.MapSeo();
+        app.MapShareCards();
+        app.MapLogos();
         return app;
     }
 

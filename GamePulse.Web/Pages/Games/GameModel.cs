@@ -58,6 +58,7 @@ public sealed class GameModel(GameQuery query, PageCaching caching, IOptions<Sit
         ViewData[PageSeo.ViewDataKey] = new PageSeo(GameText.Title(game), Describe(game), SiteUrls.Game(game), "article")
         {
             JsonLd = JsonSerializer.Serialize(SportsEvent(game)),
+            Image = ShareCards.ShareImage.ForGame(game, site.Value.Name),
         };
         return Page();
     }

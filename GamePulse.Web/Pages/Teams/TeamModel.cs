@@ -38,7 +38,10 @@ public sealed class TeamModel(LeagueRepository leagues, TeamRepository teams, Te
         ViewData[PageSeo.ViewDataKey] = new PageSeo(
             $"{team.DisplayName} {seasonLabel} {found.ShortName} basketball schedule and results | {site.Value.Name}",
             $"{team.DisplayName} {seasonLabel} season: {View.Overall} overall, {View.Conference} in conference. Results, upcoming games and live scores.",
-            SiteUrls.Team(found.Slug, team.Slug));
+            SiteUrls.Team(found.Slug, team.Slug))
+        {
+            Image = ShareCards.ShareImage.ForTeam(View, found, site.Value.Name),
+        };
         return Page();
     }
 }
