@@ -29,7 +29,7 @@ public static class ShareCardEndpoints
                 return Results.BadRequest();
             }
 
-            var key = $"game:{id}:{request.Version}:{request.HideScore}";
+            var key = $"game:{league}:{id}:{request.Version}:{request.HideScore}";
             if (FromMemory(context, cache, key, request) is { } cached)
             {
                 return cached;

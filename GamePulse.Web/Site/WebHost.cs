@@ -2,13 +2,13 @@ using GamePulse.Data;
 using GamePulse.Hosting;
 using GamePulse.Web.Caching;
 using GamePulse.Web.Health;
+using GamePulse.Web.Logos;
 using GamePulse.Web.Observability;
 using GamePulse.Web.Outage;
 using GamePulse.Web.Pages;
 using GamePulse.Web.Pages.Account;
 using GamePulse.Web.Pages.Admin;
 using GamePulse.Web.Pages.Seo;
-using GamePulse.Web.Logos;
 using GamePulse.Web.ReverseProxy;
 using GamePulse.Web.ShareCards;
 

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Options;
 using GamePulse.Worker.Ingestion;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace GamePulse.Worker.Logos;

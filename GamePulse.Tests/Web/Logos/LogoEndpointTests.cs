@@ -41,6 +41,10 @@ public sealed class LogoEndpointTests
 
         var images = page.QuerySelectorAll("[data-testid='game-card'] img.team-logo").Select(i => i.GetAttribute("src")).Distinct().ToList();
         CollectionAssert.AreEqual(new[] { LogoPath }, images, "only Duke has a stored logo, served from /logos");
+        var logo = page.QuerySelector("[data-testid='game-card'] img.team-logo")!;
+        Assert.AreEqual("24", logo.GetAttribute("width"), "logo width");
+        Assert.AreEqual("24", logo.GetAttribute("height"), "logo height");
+        Assert.AreEqual("Duke Blue Devils logo", logo.GetAttribute("alt"), "logo alt");
         Assert.IsNotEmpty(page.QuerySelectorAll("[data-testid='game-card'] span.team-logo"), "teams without one get the disc");
         var csp = response.Headers.GetValues("Content-Security-Policy").Single();
         StringAssert.Contains(csp, "img-src 'self' data:;", $"images from the site's origin only: {csp}");
