@@ -62,9 +62,9 @@ public sealed partial class CardRenderer(CardFonts fonts)
             Text(canvas, Score(scene.Home.Score), 680, 300, 120, fonts.Bold, scene.Away.Winner ? Dim : Ink, SKTextAlign.Left, 200);
             Text(canvas, scene.StateLine, Width / 2f, 380, 40, fonts.Bold, Ink, SKTextAlign.Center, 380);
         }
-        else if (scene.HideScore && scene.Pulse is { } hidden)
+        else if (scene.HideScore && scene.Pulse is { } hidden && scene.WhenLine is null)
         {
-            // Spoiler-free: the worth-watching number where the score would be.
+            // Spoiler-free, once the game has begun: the worth-watching number where the score would be.
             Text(canvas, "PULSE", Width / 2f, 190, 30, fonts.Bold, Muted, SKTextAlign.Center, 380);
             Text(canvas, hidden.ToString(CultureInfo.InvariantCulture), Width / 2f, 310, 120, fonts.Bold, PulseColor(hidden), SKTextAlign.Center, 380);
             Text(canvas, scene.StateLine, Width / 2f, 380, 40, fonts.Bold, Ink, SKTextAlign.Center, 380);
@@ -87,7 +87,8 @@ public sealed partial class CardRenderer(CardFonts fonts)
             }
         }
 
-        if (scene.Pulse is { } pulse && !scene.HideScore)
+        // Before tip-off the badge gives nothing away, spoiler-free or not.
+        if (scene.Pulse is { } pulse && (!scene.HideScore || scene.WhenLine is not null))
         {
             PulseBadge(canvas, pulse, Width / 2f - 90, 420, 180);
         }

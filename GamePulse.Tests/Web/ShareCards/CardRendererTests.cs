@@ -87,6 +87,18 @@ public sealed class CardRendererTests
     }
 
     [TestMethod]
+    public void A_spoiler_free_card_before_tip_off_still_shows_the_tip_off_time()
+    {
+        var scheduled = new MatchupScene("GamePulse", true, "Men's college basketball", Side("Kentucky", null), Side("Tennessee", null), false,
+            "8:10 PM ET", "Sat, Mar 8, 8:10 PM ET", false, 37, null);
+
+        using var withTime = SKBitmap.Decode(renderer.Render(scheduled, new Dictionary<int, byte[]>()));
+        using var withoutTime = SKBitmap.Decode(renderer.Render(scheduled with { WhenLine = "Sat, Mar 8, " }, new Dictionary<int, byte[]>()));
+
+        Assert.IsGreaterThan(500, Differing(withTime, withoutTime, new SKRectI(420, 340, 780, 400)), "the time line under the day");
+    }
+
+    [TestMethod]
     public void A_list_card_draws_its_rows()
     {
         var row = new CardRow(Side("North Carolina", 74), Side("Duke", 78, winner: true), "Final", 82, true);
