@@ -23,6 +23,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ConferenceRepository>();
         services.AddSingleton<TeamRepository>();
         services.AddSingleton<RankingRepository>();
+        services.AddSingleton<Teams.Logos.TeamLogoRepository>();
         services.AddSingleton<GameRepository>();
         services.AddSingleton<Games.Detail.GameDetailRepository>();
         services.AddSingleton<Games.Detail.SummaryFetchRepository>();

@@ -25,6 +25,8 @@ public sealed class GamePulseDb(DataOptions options) : DataConnection(options)
 
     public ITable<TeamRow> Teams => this.GetTable<TeamRow>();
 
+    public ITable<Teams.Logos.TeamLogoVersion> TeamLogoVersions => this.GetTable<Teams.Logos.TeamLogoVersion>();
+
     public ITable<GameRow> Games => this.GetTable<GameRow>();
 
     public ITable<GameSnapshot> GameSnapshots => this.GetTable<GameSnapshot>();

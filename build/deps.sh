@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what `make run` and `make test` need on a fresh Debian machine that has the .NET SDK and Node:
-# PostgreSQL server binaries, Chromium (browser tests), nginx (nginx tests) and the npm packages.
+# PostgreSQL server binaries, Chromium (browser tests), nginx (nginx tests), the share cards' font and the npm packages.
 # As root it uses apt-get; otherwise it prints the exact command to run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +13,8 @@ if [ "${GAMEPULSE_SKIP_BROWSER:-0}" != 1 ]; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
 fi
 command -v nginx >/dev/null 2>&1 || missing+=(nginx-light)
+# The share cards' font (ShareCards__RegularFontFile, decision 0440).
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] || missing+=(fonts-dejavu-core)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -1,6 +1,8 @@
 using System.Linq.Expressions;
 using GamePulse.Data.Leagues;
+using GamePulse.Data.Site;
 using GamePulse.Data.Teams;
+using GamePulse.Data.Teams.Logos;
 using LinqToDB;
 
 namespace GamePulse.Data.Games;
@@ -16,6 +18,11 @@ internal sealed record GameJoin
 
     /// <summary>The game's detail row (the cards' last play and leader), null when no summary was stored.</summary>
     public Detail.GameDetailRow? Detail { get; init; }
+
+    /// <summary>The versions of the teams' stored logos (null when none is stored: the card draws a colour disc).</summary>
+    public TeamLogoVersion? HomeLogo { get; init; }
+
+    public TeamLogoVersion? AwayLogo { get; init; }
 }
 
 /// <summary>
@@ -32,7 +39,9 @@ internal static class GameSummaries
         from h in db.Teams.LeftJoin(h => h.Id == g.HomeTeamId)
         from a in db.Teams.LeftJoin(a => a.Id == g.AwayTeamId)
         from d in db.GameDetails.LeftJoin(d => d.GameId == g.Id)
-        select new GameJoin { Game = g, League = l, Home = h, Away = a, Detail = d };
+        from hl in db.TeamLogoVersions.LeftJoin(hl => hl.TeamId == g.HomeTeamId)
+        from al in db.TeamLogoVersions.LeftJoin(al => al.TeamId == g.AwayTeamId)
+        select new GameJoin { Game = g, League = l, Home = h, Away = a, Detail = d, HomeLogo = hl, AwayLogo = al };
 
     public static readonly Expression<Func<GameJoin, GameSummary>> ToSummary = j => new GameSummary
     {
@@ -69,12 +78,12 @@ internal static class GameSummaries
         Home = new GameTeam(j.Game.HomeTeamId ?? 0, j.Home != null ? j.Home.Slug : GameTeam.UnknownSlug,
             j.Home != null ? j.Home.DisplayName : j.Game.HomePlaceholder ?? GameTeam.Unknown,
             j.Home != null ? j.Home.ShortName : j.Game.HomePlaceholder ?? GameTeam.Unknown, j.Home!.Abbreviation,
-            j.Home.PrimaryColor, j.Home.LogoUrl, j.Game.HomeScore, j.Game.HomeRank, j.Game.HomeSeed, j.Game.HomeRecord,
+            j.Home.PrimaryColor, j.HomeLogo != null ? SiteUrls.Logo(j.HomeLogo.TeamId, j.HomeLogo.Version) : null, j.Game.HomeScore, j.Game.HomeRank, j.Game.HomeSeed, j.Game.HomeRecord,
             j.Home.ConferenceId, j.Game.HomeLineScores),
         Away = new GameTeam(j.Game.AwayTeamId ?? 0, j.Away != null ? j.Away.Slug : GameTeam.UnknownSlug,
             j.Away != null ? j.Away.DisplayName : j.Game.AwayPlaceholder ?? GameTeam.Unknown,
             j.Away != null ? j.Away.ShortName : j.Game.AwayPlaceholder ?? GameTeam.Unknown, j.Away!.Abbreviation,
-            j.Away.PrimaryColor, j.Away.LogoUrl, j.Game.AwayScore, j.Game.AwayRank, j.Game.AwaySeed, j.Game.AwayRecord,
+            j.Away.PrimaryColor, j.AwayLogo != null ? SiteUrls.Logo(j.AwayLogo.TeamId, j.AwayLogo.Version) : null, j.Game.AwayScore, j.Game.AwayRank, j.Game.AwaySeed, j.Game.AwayRecord,
             j.Away.ConferenceId, j.Game.AwayLineScores),
     };
 }

@@ -5,6 +5,7 @@ namespace GamePulse.Data.Games;
 /// <summary>
 /// One side of a game as a scoreboard shows it: the team, and what this game says about it. A side not known yet (a
 /// bracket slot) has id 0, slug <see cref="UnknownSlug"/> and, as its names, the feed's label or <see cref="Unknown"/>.
+/// <see cref="LogoUrl"/> is the logo on the site's own origin (SiteUrls.Logo), null until the Worker has stored one.
 /// </summary>
 public sealed record GameTeam(
     int Id,

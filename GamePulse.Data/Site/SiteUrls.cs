@@ -74,6 +74,35 @@ public static class SiteUrls
     /// <summary>The AP Top 25 of a league as the feeds report it.</summary>
     public static string Rankings(string leagueSlug) => string.Concat("/", leagueSlug, "/rankings");
 
+    /// <summary>A team's logo served from the site's own origin: /logos/{teamId}?v={version} (the stored content's hash).</summary>
+    public static string Logo(int teamId, string version) =>
+        string.Concat(LogoPrefix, teamId.ToString(CultureInfo.InvariantCulture), "?", VersionKey, "=", version);
+
+    /// <summary>The route of <see cref="Logo"/> ("/logos/{teamId}").</summary>
+    public const string LogoPrefix = "/logos/";
+
+    /// <summary>The query key that versions a logo or a share card.</summary>
+    public const string VersionKey = "v";
+
+    /// <summary>The spoiler-free form of a share card: the score is left out and Pulse shown instead.</summary>
+    public const string SpoilersKey = "spoilers";
+
+    public const string SpoilersHidden = "hide";
+
+    /// <summary>A game's share image: /{league}/games/{id}/card.png?v={version}[&amp;spoilers=hide].</summary>
+    public static string GameCard(string leagueSlug, long id, string version, bool hideScore = false) =>
+        string.Concat("/", leagueSlug, "/games/", id.ToString(CultureInfo.InvariantCulture), "/card.png?", VersionKey, "=", version, hideScore ? SpoilerFree : "");
+
+    /// <summary>A scoreboard day's share image (its top games by Pulse): /{league}/scores/{yyyy-MM-dd}/card.png?v={version}.</summary>
+    public static string DayCard(string leagueSlug, DateOnly date, string version, bool hideScore = false) =>
+        string.Concat(Scoreboard(leagueSlug, date), "/card.png?", VersionKey, "=", version, hideScore ? SpoilerFree : "");
+
+    /// <summary>A team's share image (its latest and next games): /{league}/teams/{slug}/card.png?v={version}.</summary>
+    public static string TeamCard(string leagueSlug, string teamSlug, string version, bool hideScore = false) =>
+        string.Concat(Team(leagueSlug, teamSlug), "/card.png?", VersionKey, "=", version, hideScore ? SpoilerFree : "");
+
+    private const string SpoilerFree = "&" + SpoilersKey + "=" + SpoilersHidden;
+
     /// <summary>A league's team and conference pages: /sitemaps/{league}-pages.xml.</summary>
     public static string LeaguePagesSitemap(string leagueSlug) => string.Concat("/sitemaps/", leagueSlug, "-", LeaguePagesSuffix, ".xml");
 

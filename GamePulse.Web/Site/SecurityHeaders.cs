@@ -1,15 +1,15 @@
 namespace GamePulse.Web.Site;
 
 /// <summary>
-/// Site-wide response headers: a Content-Security-Policy without inline scripts or styles (team logos may come from
-/// any https CDN a feed names), no framing, no MIME sniffing, and a referrer policy pages may tighten (the sign-in pages
+/// Site-wide response headers: a Content-Security-Policy without inline scripts or styles and with images from the
+/// site's own origin only (team logos are served by the site since decision 0441; data: for inline SVG), no framing, no MIME sniffing, and a referrer policy pages may tighten (the sign-in pages
 /// send none at all). HSTS is nginx's alone, sent over HTTPS (docs/decisions/0205): two sources disagreed on its
 /// lifetime. nginx adds Permissions-Policy.
 /// </summary>
 public static class SecurityHeaders
 {
     public const string ContentSecurityPolicy =
-        "default-src 'self'; img-src 'self' https: data:; script-src 'self'; style-src 'self'; " +
+        "default-src 'self'; img-src 'self' data:; script-src 'self'; style-src 'self'; " +
         "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
     /// <summary>What antiforgery writes on every page with a form token (it cannot know the page is personal).</summary>

@@ -2,6 +2,7 @@ using GamePulse.Data;
 using GamePulse.Hosting;
 using GamePulse.Web.Caching;
 using GamePulse.Web.Health;
+using GamePulse.Web.Logos;
 using GamePulse.Web.Observability;
 using GamePulse.Web.Outage;
 using GamePulse.Web.Pages;
@@ -9,6 +10,7 @@ using GamePulse.Web.Pages.Account;
 using GamePulse.Web.Pages.Admin;
 using GamePulse.Web.Pages.Seo;
 using GamePulse.Web.ReverseProxy;
+using GamePulse.Web.ShareCards;
 using GamePulse.Web.Viewing;
 
 namespace GamePulse.Web.Site;
@@ -37,6 +39,7 @@ public static class WebHost
         builder.Services.AddPageCaching(builder.Configuration);
         builder.Services.AddDatabaseOutageHandling();
         builder.Services.AddSitePages();
+        builder.Services.AddShareCards(builder.Configuration);
         builder.AddAccounts();
         builder.Services.AddAdmin(builder.Configuration);
 
@@ -58,6 +61,8 @@ public static class WebHost
         app.UseOutputCache();
         app.MapRazorPages();
         app.MapSeo();
+        app.MapShareCards();
+        app.MapLogos();
         return app;
     }
 

@@ -3,6 +3,7 @@ using GamePulse.Hosting;
 using GamePulse.Worker.Email;
 using GamePulse.Worker.Health;
 using GamePulse.Worker.Ingestion;
+using GamePulse.Worker.Logos;
 
 namespace GamePulse.Worker.Hosting;
 
@@ -19,6 +20,7 @@ public static class WorkerHost
         builder.Services.AddHostedService<HeartbeatService>();
         builder.Services.AddGamePulseIngestion(builder.Configuration);
         builder.Services.AddEmail(builder.Configuration);
+        builder.Services.AddLogos(builder.Configuration);
         return builder;
     }
 }

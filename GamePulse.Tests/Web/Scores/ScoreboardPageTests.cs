@@ -44,10 +44,9 @@ public sealed class ScoreboardPageTests
         Assert.AreEqual("50", card.QuerySelector("[data-testid='game-card-away-score']")!.TextContent);
         Assert.AreEqual("2nd 10:12", card.QuerySelector("[data-testid='game-card-state']")!.TextContent);
         Assert.AreEqual("ESPN", card.QuerySelector("[data-testid='game-card-broadcast']")!.TextContent);
-        var logo = card.QuerySelector("[data-testid='game-card-home'] img")!;
-        Assert.AreEqual("24", logo.GetAttribute("width"), "logo.GetAttribute('width')");
-        Assert.AreEqual("24", logo.GetAttribute("height"), "logo.GetAttribute('height')");
-        Assert.AreEqual("Duke Blue Devils logo", logo.GetAttribute("alt"), "logo.GetAttribute('alt')");
+        // No logo stored by the Worker here: the colour disc (stored logos: Web/Logos/LogoEndpointTests).
+        Assert.IsNull(card.QuerySelector("[data-testid='game-card-home'] img"), "no third-party logo URL reaches the page");
+        Assert.IsNotNull(card.QuerySelector("[data-testid='game-card-home'] span.team-logo"), "the disc stands in for the logo");
         Assert.AreEqual($"/mens-college-basketball/games/{site.Day.LiveId}/north-carolina-at-duke-2025-03-08", card.QuerySelector("a[data-testid='game-card-link']")!.GetAttribute("href"));
         Assert.AreEqual("Final OT", page.QuerySelector($"[data-game-id='{site.Day.FinalOvertimeId}'] [data-testid='game-card-state']")!.TextContent);
         Assert.AreEqual("Final", page.QuerySelector($"[data-game-id='{site.Day.FinalId}'] [data-testid='game-card-state']")!.TextContent);
@@ -153,7 +152,8 @@ public sealed class ScoreboardPageTests
         Assert.IsTrue(urls.All(u => u.StartsWith($"{SiteFactory.PublicBaseUrl}/mens-college-basketball/games/", StringComparison.Ordinal)), string.Join(", ", urls));
         Assert.AreEqual($"{SiteFactory.PublicBaseUrl}{Day}", SiteTestHost.Canonical(page));
         Assert.AreEqual($"{SiteFactory.PublicBaseUrl}{Day}", SiteTestHost.Meta(page, "og:url"));
-        Assert.AreEqual($"{SiteFactory.PublicBaseUrl}/img/og-default.png", SiteTestHost.Meta(page, "og:image"));
+        // The day's own share card (its top games by Pulse), not the site's default image (decision 0440).
+        StringAssert.StartsWith(SiteTestHost.Meta(page, "og:image"), $"{SiteFactory.PublicBaseUrl}{Day}/card.png?v=", "og:image is the day card");
         Assert.AreEqual("summary_large_image", SiteTestHost.Meta(page, "twitter:card"));
         Assert.AreEqual("NCAA Men's Basketball scores — Saturday, March 8, 2025 | GamePulse", page.Title);
     }

@@ -61,6 +61,8 @@ public sealed class GameModel(GameQuery query, PageCaching caching, IOptions<Sit
         ViewData[PageSeo.ViewDataKey] = new PageSeo(GameText.Title(game, viewer), viewer.Hides(game) ? DescribeSpoilerFree(game, viewer) : Describe(game), SiteUrls.Game(game), "article")
         {
             JsonLd = JsonSerializer.Serialize(SportsEvent(game)),
+            // A spoiler-free page previews the spoiler-free card, so a shared link does not give the result away.
+            Image = ShareCards.ShareImage.ForGame(game, site.Value.Name, hideScore: viewer.HideSpoilers),
         };
         return Page();
     }

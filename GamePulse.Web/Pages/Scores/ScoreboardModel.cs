@@ -79,7 +79,11 @@ public sealed class ScoreboardModel(LeagueRepository leagues, ScoreboardQuery qu
         }
 
         caching.ForGames(HttpContext, tags, View.Games, now, fragment: false);
-        ViewData[PageSeo.ViewDataKey] = Seo(found, day);
+        ViewData[PageSeo.ViewDataKey] = Seo(found, day) with
+        {
+            // A filtered view is one visitor's; its preview stays the whole day's (the default image when none).
+            Image = filter == ScoreboardFilter.All ? ShareCards.ShareImage.ForDay(found, day, View.Games, site.Value.Name, hideScore: HttpContext.ViewVariant().HideSpoilers) : null,
+        };
         return Page();
     }
 

@@ -12,4 +12,7 @@ public sealed record PageSeo(string Title, string Description, string CanonicalP
     public string? JsonLd { get; init; }
 
     public bool NoIndex { get; init; }
+
+    /// <summary>The page's own share image (a game's, a day's, a team's card); null: the site's default image.</summary>
+    public ShareCards.ShareImage? Image { get; init; }
 }

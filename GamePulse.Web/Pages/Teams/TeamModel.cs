@@ -41,7 +41,10 @@ public sealed class TeamModel(LeagueRepository leagues, TeamRepository teams, Te
             HttpContext.ViewVariant().HideSpoilers // a record counts the latest result
                 ? $"{team.DisplayName} {seasonLabel} season: schedule and games, spoiler-free."
                 : $"{team.DisplayName} {seasonLabel} season: {View.Overall} overall, {View.Conference} in conference. Results, upcoming games and live scores.",
-            SiteUrls.Team(found.Slug, team.Slug));
+            SiteUrls.Team(found.Slug, team.Slug))
+        {
+            Image = ShareCards.ShareImage.ForTeam(View, found, site.Value.Name, hideScore: HttpContext.ViewVariant().HideSpoilers),
+        };
         return Page();
     }
 }
