@@ -17,6 +17,13 @@ public sealed class LivePollTagHelper : TagHelper
     [HtmlAttributeName(AttributeName)]
     public bool Polling { get; set; }
 
+    /// <summary>
+    /// The stream events that also make the element fetch itself (e.g. "sse:resync"), inside a <c>live-stream</c>
+    /// element (<see cref="LiveStreamTagHelper"/>); while the stream is open, live.js holds the timed polls back.
+    /// </summary>
+    [HtmlAttributeName("live-push")]
+    public string? Push { get; set; }
+
     /// <summary>After Htmx.TagHelpers' <c>HtmxUrlTagHelper</c> (order −1000) has written <c>hx-get</c> from the page and its route values.</summary>
     public override int Order => 0;
 
@@ -28,7 +35,7 @@ public sealed class LivePollTagHelper : TagHelper
             return;
         }
 
-        output.Attributes.SetAttribute("hx-trigger", LiveUpdates.Trigger);
+        output.Attributes.SetAttribute("hx-trigger", Push is { Length: > 0 } push ? $"{LiveUpdates.Trigger}, {push}" : LiveUpdates.Trigger);
         output.Attributes.SetAttribute("hx-swap", "outerHTML");
     }
 }

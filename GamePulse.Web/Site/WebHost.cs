@@ -2,6 +2,7 @@ using GamePulse.Data;
 using GamePulse.Hosting;
 using GamePulse.Web.Caching;
 using GamePulse.Web.Health;
+using GamePulse.Web.Live;
 using GamePulse.Web.Observability;
 using GamePulse.Web.Outage;
 using GamePulse.Web.Pages;
@@ -34,6 +35,7 @@ public static class WebHost
         builder.Services.AddGamePulseReverseProxy(builder.Configuration);
         builder.Services.AddGamePulseHealth();
         builder.Services.AddPageCaching(builder.Configuration);
+        builder.Services.AddLiveStreams(builder.Configuration);
         builder.Services.AddDatabaseOutageHandling();
         builder.Services.AddSitePages();
         builder.AddAccounts();
@@ -50,6 +52,7 @@ public static class WebHost
         app.UseRouting();
         app.UseAllowedMethods();
         app.MapGamePulseHealth();
+        app.MapLiveStreams();
         // Authentication before the output cache, so a signed-in visitor's page is never served to, or from, the cache.
         app.UseAccounts();
         app.UseOutputCache();
