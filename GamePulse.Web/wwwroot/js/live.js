@@ -130,18 +130,49 @@
     tick();
   }
 
-  // Every swap (a pushed card, a polled or resynced list) brings data as of now.
-  document.addEventListener("htmx:afterSwap", function (e) {
-    noteCards(e.target);
-    fresh();
-  });
-  document.addEventListener("htmx:sseMessage", function (e) {
-    noteCards(e.target);
-    fresh();
-  });
+  // Whatever brought it (a pushed card, a polled or resynced list), new markup in a live element is data as of now.
+  // A MutationObserver sees every swap, however htmx made it.
+  function watch(stream) {
+    new MutationObserver(function (mutations) {
+      var swapped = false; // text changes (the ticking note itself) are not new data
+      for (var i = 0; i < mutations.length; i++) {
+        for (var j = 0; j < mutations[i].addedNodes.length; j++) {
+          var node = mutations[i].addedNodes[j];
+          if (node.nodeType === 1) {
+            swapped = true;
+            if (node.matches("[data-testid='game-card']")) {
+              noteCard(node);
+            } else {
+              noteCards(node);
+            }
+          }
+        }
+      }
+      if (swapped) {
+        fresh();
+      }
+    }).observe(stream, { childList: true, subtree: true });
+  }
+
+  // A live page's data is never minutes old (cached pages live 60 s at most), so a time far off means the visitor's
+  // clock is: count from the page's load instead.
+  function trustClock() {
+    var notes = document.querySelectorAll("[data-live-updated]");
+    for (var i = 0; i < notes.length; i++) {
+      var age = Date.now() - Date.parse(notes[i].getAttribute("datetime"));
+      if (isNaN(age) || age < -5000 || age > 600000) {
+        notes[i].setAttribute("datetime", new Date().toISOString());
+      }
+    }
+  }
 
   document.addEventListener("DOMContentLoaded", function () {
+    trustClock();
     noteCards(document);
+    var streams = document.querySelectorAll("[data-live-stream]");
+    for (var i = 0; i < streams.length; i++) {
+      watch(streams[i]);
+    }
     tick();
     window.setInterval(tick, 5000);
   });
