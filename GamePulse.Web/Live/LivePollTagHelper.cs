@@ -10,7 +10,7 @@ namespace GamePulse.Web.Live;
 /// element never polls and a fragment answered with 286 swaps in without them.
 /// </summary>
 [HtmlTargetElement("*", Attributes = AttributeName)]
-public sealed class LivePollTagHelper : TagHelper
+public sealed class LivePollTagHelper(Microsoft.Extensions.Options.IOptions<LiveStreamOptions> streams) : TagHelper
 {
     public const string AttributeName = "live-poll";
 
@@ -35,7 +35,7 @@ public sealed class LivePollTagHelper : TagHelper
             return;
         }
 
-        output.Attributes.SetAttribute("hx-trigger", Push is { Length: > 0 } push ? $"{LiveUpdates.Trigger}, {push}" : LiveUpdates.Trigger);
+        output.Attributes.SetAttribute("hx-trigger", Push is { Length: > 0 } push && streams.Value.Enabled ? $"{LiveUpdates.Trigger}, {push}" : LiveUpdates.Trigger);
         output.Attributes.SetAttribute("hx-swap", "outerHTML");
     }
 }
