@@ -131,7 +131,8 @@ public sealed class LiveHub
     /// otherwise at the end, with <c>Resync</c> when it may have missed something (an unknown id, or a page older
     /// than the hub's <see cref="Watermark"/>).
     /// </summary>
-    public (long Cursor, bool Resync) Start(string? lastEventId, long? since)
+    /// <param name="gameId">A game's stream compares the page with that game's version only.</param>
+    public (long Cursor, bool Resync) Start(string? lastEventId, long? since, long? gameId = null)
     {
         lock (gate)
         {
@@ -142,7 +143,8 @@ public sealed class LiveHub
                     : (lastSequence, true);
             }
 
-            return (lastSequence, since is not { } page || page < Watermark);
+            var shown = gameId is { } id && versions.TryGetValue(id, out var game) ? game.Watermark : Watermark;
+            return (lastSequence, since is not { } page || page < shown);
         }
     }
 
@@ -219,5 +221,7 @@ public sealed class LiveHub
     private sealed record CardVersion(DateTimeOffset UpdatedAt, DateTimeOffset? DetailUpdatedAt, int? Pulse, string State)
     {
         public static CardVersion Of(GameSummary game) => new(game.UpdatedAt, game.DetailUpdatedAt, game.PulseScore, game.State);
+
+        public long Watermark => Math.Max(UpdatedAt.UtcTicks, DetailUpdatedAt?.UtcTicks ?? 0);
     }
 }

@@ -114,7 +114,7 @@ public static class LiveStreamEndpoint
                 return;
             }
 
-            var (cursor, resync) = hub.Start(lastEventId, since);
+            var (cursor, resync) = hub.Start(lastEventId, since, gameId);
             if (resync)
             {
                 (cursor, var bytes) = hub.ResyncNow();

@@ -62,18 +62,22 @@ public sealed class LiveStreamTests
     }
 
     /// <summary>A new score for the live game, stored as the Worker stores it, then its NOTIFY; returns the new home score.</summary>
-    private static async Task<short> ScoreAsync()
+    /// <param name="published">Wait until an open hub published it (false when no stream is open).</param>
+    private static async Task<short> ScoreAsync(bool published = true)
     {
         var step = Interlocked.Increment(ref clock);
         var home = (short)(60 + step);
-        var published = new TaskCompletionSource();
-        void OnPublished(LiveStreamKey key, int events) => published.TrySetResult();
+        var publishing = new TaskCompletionSource();
+        void OnPublished(LiveStreamKey key, int events) => publishing.TrySetResult();
         Hubs.Published += OnPublished;
         try
         {
             await site.Day.UpsertLiveAsync(site.Day.Live with { HomeScore = home, HomeLineScores = [35, (short)(home - 35)], Clock = $"9:{59 - step:00}" }, ScoreboardDay.Now);
             await site.Database.ExecuteAsync($"NOTIFY {GameChanges.Channel}, '{DayTag}'");
-            await published.Task.WaitAsync(Wait);
+            if (published)
+            {
+                await publishing.Task.WaitAsync(Wait);
+            }
         }
         finally
         {
@@ -134,6 +138,20 @@ public sealed class LiveStreamTests
 
         await using var stale = await EventStreamReader.OpenAsync(site.Client(), $"{DayStream}?{LiveStreams.SinceKey}=1");
         Assert.AreEqual(LiveStreams.ResyncEvent, (await stale.NextAsync(Wait))!.Event, "a page older than the stream: fetch the list again");
+    }
+
+    [TestMethod]
+    public async Task A_game_page_connects_to_its_games_stream_and_later_changes_of_other_games_need_no_resync()
+    {
+        await ScoreAsync(published: false); // another game of the day changes after the game below was last written
+        var (_, page) = await site.GetPageAsync($"/mens-college-basketball/games/{site.Day.SoonId}/kentucky-at-tennessee-2025-03-08");
+        var url = page.QuerySelector("[sse-connect]")?.GetAttribute("sse-connect") ?? throw new AssertFailedException("the live game page has no stream");
+        StringAssert.StartsWith(url, $"/live/mens-college-basketball/2025-03-08/games/{site.Day.SoonId}?since=", "the game's stream URL");
+
+        await using var stream = await EventStreamReader.OpenAsync(site.Client(), url);
+        var first = await stream.NextAsync(Wait);
+
+        Assert.IsTrue(first is { IsComment: true }, $"the page shows its game as the stream knows it: no resync ({first})");
     }
 
     [TestMethod]
