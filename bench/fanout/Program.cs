@@ -43,8 +43,19 @@ var connected = 0;
 var refused = 0;
 var subscribers = new List<Task>(clients);
 var connectWatch = Stopwatch.StartNew();
+// Two halves, with the RSS after each: the second half's growth is the marginal cost of a connection, free of the
+// one-off growth (heap budgets, pools, JIT) that the first streams bring.
+var half = clients / 2;
+long rssHalf = 0;
 for (var i = 0; i < clients; i++)
 {
+    if (i == half)
+    {
+        await WaitConnectedAsync(half);
+        await SettleAsync();
+        rssHalf = Rss(webPid);
+    }
+
     subscribers.Add(SubscribeAsync(stop.Token));
     if (i % 200 == 199)
     {
@@ -52,11 +63,7 @@ for (var i = 0; i < clients; i++)
     }
 }
 
-while (Volatile.Read(ref connected) + Volatile.Read(ref refused) < clients && connectWatch.Elapsed < TimeSpan.FromSeconds(120))
-{
-    await Task.Delay(200);
-}
-
+await WaitConnectedAsync(clients);
 Console.WriteLine($"push: {connected} streams open ({refused} refused) in {connectWatch.Elapsed.TotalSeconds:F1} s");
 await SettleAsync();
 var rssConnected = Rss(webPid);
@@ -84,7 +91,7 @@ await Task.WhenAll(subscribers);
 var expected = (long)changes * connected;
 Console.WriteLine($"push: {changes} changes, {latencies.Count} of {expected} deliveries ({100.0 * latencies.Count / Math.Max(1, expected):F2} %)");
 Console.WriteLine($"push: commit-to-receipt latency ms  p50 {P(latencies, 50):F1}  p95 {P(latencies, 95):F1}  p99 {P(latencies, 99):F1}  max {P(latencies, 100):F1}");
-Console.WriteLine($"push: Web RSS {rssBefore / 1024.0 / 1024:F1} MB before, {rssConnected / 1024.0 / 1024:F1} MB with {connected} streams: {(rssConnected - rssBefore) / 1024.0 / Math.Max(1, connected):F1} KB per connection (target <= 15)");
+Console.WriteLine($"push: Web RSS {rssBefore / 1024.0 / 1024:F1} MB before, {rssHalf / 1024.0 / 1024:F1} MB with {half} streams, {rssConnected / 1024.0 / 1024:F1} MB with {connected}: {(rssConnected - rssBefore) / 1024.0 / Math.Max(1, connected):F1} KB per connection overall, {(rssConnected - rssHalf) / 1024.0 / Math.Max(1, connected - half):F1} KB per connection of the second half (target <= 15)");
 Console.WriteLine($"push: Web CPU {idleCpu.TotalMilliseconds / 10:F1} ms/s idle (heartbeats), {pushCpu.TotalMilliseconds / duration.TotalSeconds:F1} ms/s with changes: {(pushCpu.TotalMilliseconds - idleCpu.TotalMilliseconds * duration.TotalSeconds / 10) / Math.Max(1, changes):F1} ms CPU per change (net of idle) for {connected} subscribers");
 
 // --- Polling, for comparison --------------------------------------------------------------------------------
@@ -117,6 +124,15 @@ Console.WriteLine($"poll: {clients} clients every 15 s, {polls} polls ({notModif
 Console.WriteLine($"poll: commit-to-receipt latency ms  p50 {P(pollLatencies, 50):F0}  p95 {P(pollLatencies, 95):F0}  p99 {P(pollLatencies, 99):F0}");
 Console.WriteLine($"poll: Web CPU {pollCpu.TotalMilliseconds / duration.TotalSeconds:F1} ms/s");
 return 0;
+
+async Task WaitConnectedAsync(int count)
+{
+    var waited = Stopwatch.StartNew();
+    while (Volatile.Read(ref connected) + Volatile.Read(ref refused) < count && waited.Elapsed < TimeSpan.FromSeconds(120))
+    {
+        await Task.Delay(200);
+    }
+}
 
 async Task SubscribeAsync(CancellationToken cancellationToken)
 {
