@@ -56,7 +56,7 @@ nginx -c "$work/nginx.conf" -p "$work"
 
 gz() { gzip -9 -c "$1" | wc -c; }
 curl -fs "http://127.0.0.1:$cached_port/css/site.css" -o "$work/site.css"
-echo "page weight (gzip -9): HTML $(gz "$work/html/page.html") B (target <= 40960), CSS $(gz "$work/site.css") B, JS $(gz GamePulse.Web/wwwroot/lib/htmx/htmx.min.js) B (target <= 20480)" >&2
+echo "page weight (gzip -9): HTML $(gz "$work/html/page.html") B (target <= 40960), CSS $(gz "$work/site.css") B, JS $(( $(gz GamePulse.Web/wwwroot/lib/htmx/htmx.min.js) + $(gz GamePulse.Web/wwwroot/lib/htmx-ext-sse/sse.min.js) + $(gz GamePulse.Web/wwwroot/js/live.js) )) B (htmx + htmx-ext-sse + live.js; target <= 20480)" >&2
 run() { # name url -> "rps p99"
   curl -fs "$2" -o /dev/null # warm
   wrk -t2 -c32 -d"${warmup}s" --latency "$2" >/dev/null # warm-up pass: tiered JIT needs ~20 s of load to settle
