@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const files = [
   ["node_modules/htmx.org/dist/htmx.min.js", "GamePulse.Web/wwwroot/lib/htmx/htmx.min.js"],
+  ["node_modules/htmx-ext-sse/dist/sse.min.js", "GamePulse.Web/wwwroot/lib/htmx-ext-sse/sse.min.js"],
 ];
 for (const [from, to] of files) {
   mkdirSync(dirname(join(root, to)), { recursive: true });

@@ -36,7 +36,8 @@ public sealed class HtmxCspBrowserTests
     {
         database = await TestDatabase.CreateAsync();
         await SeedLiveGameAsync();
-        web = await KestrelWeb.StartAsync(database.ConnectionString);
+        // Streams off: these pages poll, as they do when no stream can be held (LivePushBrowserTests covers the push under the same CSP).
+        web = await KestrelWeb.StartAsync(database.ConnectionString, "Development", "--LiveStreams:Enabled=false");
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(HeadlessChromium.LaunchOptions);
     }

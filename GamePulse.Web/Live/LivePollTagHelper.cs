@@ -10,12 +10,19 @@ namespace GamePulse.Web.Live;
 /// element never polls and a fragment answered with 286 swaps in without them.
 /// </summary>
 [HtmlTargetElement("*", Attributes = AttributeName)]
-public sealed class LivePollTagHelper : TagHelper
+public sealed class LivePollTagHelper(Microsoft.Extensions.Options.IOptions<LiveStreamOptions> streams) : TagHelper
 {
     public const string AttributeName = "live-poll";
 
     [HtmlAttributeName(AttributeName)]
     public bool Polling { get; set; }
+
+    /// <summary>
+    /// The stream events that also make the element fetch itself (e.g. "sse:resync"), inside a <c>live-stream</c>
+    /// element (<see cref="LiveStreamTagHelper"/>); while the stream is open, live.js holds the timed polls back.
+    /// </summary>
+    [HtmlAttributeName("live-push")]
+    public string? Push { get; set; }
 
     /// <summary>After Htmx.TagHelpers' <c>HtmxUrlTagHelper</c> (order −1000) has written <c>hx-get</c> from the page and its route values.</summary>
     public override int Order => 0;
@@ -28,7 +35,7 @@ public sealed class LivePollTagHelper : TagHelper
             return;
         }
 
-        output.Attributes.SetAttribute("hx-trigger", LiveUpdates.Trigger);
+        output.Attributes.SetAttribute("hx-trigger", Push is { Length: > 0 } push && streams.Value.Enabled ? $"{LiveUpdates.Trigger}, {push}" : LiveUpdates.Trigger);
         output.Attributes.SetAttribute("hx-swap", "outerHTML");
     }
 }

@@ -3,6 +3,7 @@ using GamePulse.Hosting;
 using GamePulse.Web.Caching;
 using GamePulse.Web.Health;
 using GamePulse.Web.Logos;
+using GamePulse.Web.Live;
 using GamePulse.Web.Observability;
 using GamePulse.Web.Outage;
 using GamePulse.Web.Pages;
@@ -37,6 +38,7 @@ public static class WebHost
         builder.Services.AddGamePulseReverseProxy(builder.Configuration);
         builder.Services.AddGamePulseHealth();
         builder.Services.AddPageCaching(builder.Configuration);
+        builder.Services.AddLiveStreams(builder.Configuration);
         builder.Services.AddDatabaseOutageHandling();
         builder.Services.AddSitePages();
         builder.Services.AddShareCards(builder.Configuration);
@@ -54,6 +56,7 @@ public static class WebHost
         app.UseRouting();
         app.UseAllowedMethods();
         app.MapGamePulseHealth();
+        app.MapLiveStreams();
         // Authentication before the output cache, so a signed-in visitor's page is never served to, or from, the cache.
         app.UseAccounts();
         // The viewer's variant (zone, spoiler-free) after who is asking is known, before the output cache varies by it.

@@ -58,11 +58,16 @@ public sealed class IngestionOptions : IValidatableObject
     /// <c>EverySeconds(n)</c> when the second of the minute divides by n, so only those make an even tick.
     /// </summary>
     [AllowedValues(1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, ErrorMessage = "Ingestion__TickSeconds must divide 60 (1, 2, 3, 4, 5, 6, 10, 12, 15, 20 or 30).")]
-    public int TickSeconds { get; set; } = 20;
+    public int TickSeconds { get; set; } = 10;
 
-    /// <summary>Poll at least this often while a game is live or starting soon (<see cref="Data.Games.LiveWindow"/>).</summary>
+    /// <summary>
+    /// Poll at least this often while a game is live or starting soon (<see cref="Data.Games.LiveWindow"/>); 10 s since
+    /// the site pushes changes (docs/decisions/0420). A live tick asks ESPN for at most 2 leagues × 2 dates × 2 groups
+    /// = 8 scoreboards, 0.8 requests/s at 10 s, well inside <see cref="EspnRequestsPerSecond"/>. The job wakes every
+    /// <see cref="TickSeconds"/>, so the cadence is never faster than the tick.
+    /// </summary>
     [Range(1, 3600)]
-    public int LiveIntervalSeconds { get; set; } = 20;
+    public int LiveIntervalSeconds { get; set; } = 10;
 
     /// <summary>Poll this often when nothing is live or about to start (default 15 minutes).</summary>
     [Range(1, 86_400)]

@@ -16,7 +16,7 @@ nodata_port=$(bench_start_web nodata "$path" PageCache__Enabled=false PageCache_
 curl -fs "http://127.0.0.1:$cached_port$path" -o "$work/page.html"
 bench_nginx "$work/page.html"
 curl -fs "http://127.0.0.1:$cached_port/css/site.css" -o "$work/site.css"
-echo "page weight (gzip -9): HTML $(bench_gz "$work/page.html") B (target <= 40960), CSS $(bench_gz "$work/site.css") B, JS $(bench_gz GamePulse.Web/wwwroot/lib/htmx/htmx.min.js) B (target <= 20480)" >&2
+echo "page weight (gzip -9): HTML $(bench_gz "$work/page.html") B (target <= 40960), CSS $(bench_gz "$work/site.css") B, JS $(( $(bench_gz GamePulse.Web/wwwroot/lib/htmx/htmx.min.js) + $(bench_gz GamePulse.Web/wwwroot/lib/htmx-ext-sse/sse.min.js) + $(bench_gz GamePulse.Web/wwwroot/js/live.js) + $(bench_gz GamePulse.Web/wwwroot/js/viewer-settings.js) )) B (htmx + htmx-ext-sse + live.js + viewer-settings.js; target <= 20480)" >&2
 bench_load
 echo "wrk -t2 -c32 -d${duration}s on loopback, $(nproc) cores, 150-game scoreboard ($(wc -c <"$work/page.html") bytes HTML)" >&2
 nginx_rps=$(bench_run "nginx static file" "http://127.0.0.1:$nginx_port$path")

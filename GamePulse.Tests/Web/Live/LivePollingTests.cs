@@ -42,7 +42,7 @@ public sealed class LivePollingTests
         var (_, page) = await site.GetPageAsync(Day);
         var list = page.QuerySelector("[data-testid='scores-games']")!;
         Assert.AreEqual(Day, list.GetAttribute("hx-get"), "the poll URL, generated from the scoreboard page's route");
-        Assert.AreEqual("every 15s", list.GetAttribute("hx-trigger"), "the trigger, from LiveUpdates.Interval");
+        Assert.AreEqual("every 15s, sse:resync", list.GetAttribute("hx-trigger"), "the trigger, from LiveUpdates.Interval, and the stream's resync");
         Assert.AreEqual("outerHTML", list.GetAttribute("hx-swap"), "the swap");
         Assert.IsFalse(list.HasAttribute("live-poll") || list.HasAttribute("hx-page") || list.HasAttribute("hx-route-date"), "the tag helpers' own attributes are not written");
 
@@ -103,7 +103,7 @@ public sealed class LivePollingTests
         var final = (await site.GetPageAsync($"/mens-college-basketball/games/{site.Day.FinalId}/virginia-at-wake-forest-2025-03-08")).Document.QuerySelector("[data-testid='game-live']")!;
 
         Assert.AreEqual(livePath, live.GetAttribute("hx-get"), "the game page polls its own canonical URL, generated from its route");
-        Assert.AreEqual("every 15s", live.GetAttribute("hx-trigger"), "live game trigger");
+        Assert.AreEqual($"every 15s, sse:resync, sse:game-{site.Day.LiveId}", live.GetAttribute("hx-trigger"), "live game trigger: the timed poll, and the game's stream events");
         Assert.AreEqual("outerHTML", live.GetAttribute("hx-swap"), "live game swap");
         Assert.IsNull(final.GetAttribute("hx-trigger"), "a final game has no trigger");
         Assert.IsNull(final.GetAttribute("hx-get"), "nor a poll URL");

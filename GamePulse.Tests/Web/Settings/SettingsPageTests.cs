@@ -190,6 +190,30 @@ public sealed class SettingsPageTests
     }
 
     [TestMethod]
+    public async Task A_spoiler_free_or_zoned_page_takes_no_pushed_card_but_refetches_its_own_part_on_each_change()
+    {
+        using var browser = Browser();
+        var plain = await PageAsync(browser, Day);
+        Assert.IsNotEmpty(plain.QuerySelectorAll("#scores-games li[sse-swap]"), "the default page swaps in the shared pushed cards");
+
+        var hidden = await PageAsync(browser, Day + "?spoilers=hide");
+        Assert.IsEmpty(hidden.QuerySelectorAll("#scores-games li[sse-swap]"), "the shared card shows scores, so a spoiler-free page never swaps it in");
+        StringAssert.Contains(Attribute(hidden, "#scores-games", "hx-trigger"), "sse:changed", "a spoiler-free list fetches itself on each change");
+
+        using (var zoned = Browser())
+        {
+            using (await SaveAsync(zoned, "pt", hide: false)) { }
+            var page = await PageAsync(zoned, Day);
+            Assert.IsEmpty(page.QuerySelectorAll("#scores-games li[sse-swap]"), "a PT page never takes the ET card");
+            StringAssert.Contains(Attribute(page, "#scores-games", "hx-trigger"), "sse:changed", "a PT list fetches itself on each change");
+        }
+
+        var game = await PageAsync(browser, $"/mens-college-basketball/games/{day.LiveId}/north-carolina-at-duke-2025-03-08?spoilers=hide");
+        StringAssert.Contains(Attribute(game, "#game-live", "hx-trigger"), $"sse:game-{day.LiveId}", "the spoiler-free live part fetches itself on the game's event, or the held-back poll would freeze it");
+        StringAssert.Contains(SiteTestHost.Meta(game, "og:image") ?? "", "spoilers=hide", "its preview is the spoiler-free card");
+    }
+
+    [TestMethod]
     public async Task Bad_input_is_a_400_or_ignored_never_a_500()
     {
         using var browser = Browser();

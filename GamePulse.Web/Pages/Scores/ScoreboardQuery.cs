@@ -29,7 +29,7 @@ public sealed class ScoreboardQuery(GameRepository games, LeagueDayCache days)
             list = [.. list.Where(ScoreboardFilters.HasRankedTeam)];
         }
 
-        return new ScoreboardView(league, date, list, day.Adjacent, LiveUpdates.ShouldPoll(list, now), order, followed, filter) { Cards = day.Cards, TournamentSeason = day.TournamentSeason };
+        return new ScoreboardView(league, date, list, day.Adjacent, LiveUpdates.ShouldPoll(list, now), order, followed, filter) { Cards = day.Cards, TournamentSeason = day.TournamentSeason, AsOf = now };
     }
 
     /// <summary>The read itself, from PostgreSQL, uncached.</summary>

@@ -27,6 +27,12 @@ public sealed record ScoreboardView(
     /// <summary>The season whose NCAA Tournament is on around this date: the page links its bracket.</summary>
     public int? TournamentSeason { get; init; }
 
+    /// <summary>The moment the day's games were read for: the page's "updated" note (Live/live.js ticks it).</summary>
+    public DateTimeOffset? AsOf { get; init; }
+
+    /// <summary>The URL of this day's stream of changes (docs/decisions/0420), in the default view.</summary>
+    public string LiveStream => Data.Live.LiveStreams.Scoreboard(new(League.Slug, Date, Data.Live.LiveView.Default));
+
     public bool MineOnly => Filter.HasFlag(ScoreboardFilter.Mine);
 
     public bool Top25Only => Filter.HasFlag(ScoreboardFilter.Top25);

@@ -13,7 +13,7 @@ public sealed record CadenceSettings(TimeSpan Live, TimeSpan Idle, TimeSpan Tole
 }
 
 /// <summary>
-/// When to fetch a scoreboard. The scheduler ticks every 20 s and asks these rules whether each date is due:
+/// When to fetch a scoreboard. The scheduler ticks every 10 s (<c>TickSeconds</c>) and asks these rules whether each date is due:
 /// fast while any game is live or starting soon (<see cref="LiveWindow"/>, the rule the site's polling follows too:
 /// in progress, about to start, or should have started and is not yet reported live), slow otherwise; yesterday only
 /// until every game of it has ended.

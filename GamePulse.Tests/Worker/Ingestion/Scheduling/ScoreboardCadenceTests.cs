@@ -32,6 +32,19 @@ public sealed class ScoreboardCadenceTests
             [Scheduled(16), new GameTiming(GameState.Final, Now.AddHours(-3)), new GameTiming(GameState.Scheduled, null), Scheduled(-200)], Now, Settings));
 
     [TestMethod]
+    public void By_default_a_live_day_is_fetched_every_10_seconds_on_a_10_second_tick_and_an_idle_one_every_15_minutes()
+    {
+        var defaults = CadenceSettings.From(new GamePulse.Worker.Ingestion.IngestionOptions());
+        var live = new[] { new GameTiming(GameState.Live, Now.AddMinutes(-30)) };
+
+        Assert.AreEqual(TimeSpan.FromSeconds(10), ScoreboardCadence.IntervalFor(live, Now, defaults), "the live cadence");
+        Assert.AreEqual(TimeSpan.FromMinutes(15), ScoreboardCadence.IntervalFor([], Now, defaults), "the idle cadence, unchanged");
+        Assert.AreEqual(10, new GamePulse.Worker.Ingestion.IngestionOptions().TickSeconds, "the tick is no slower than the live cadence");
+        Assert.IsTrue(ScoreboardCadence.TodayIsDue(live, Now.AddSeconds(-10), Now, defaults), "due again one tick after the last run");
+        Assert.IsFalse(ScoreboardCadence.TodayIsDue(live, Now.AddSeconds(-5), Now, defaults), "not due half a tick after it");
+    }
+
+    [TestMethod]
     public void An_empty_day_is_idle() =>
         Assert.AreEqual(Settings.Idle, ScoreboardCadence.IntervalFor([], Now, Settings));
 
