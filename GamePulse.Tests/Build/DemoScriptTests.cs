@@ -28,9 +28,9 @@ public sealed class DemoScriptTests
             var scoreboard = $"http://127.0.0.1:{webPort}/mens-college-basketball/scores";
             await WaitForLiveGamesAsync(scoreboard, demo, output);
 
-            using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(HeadlessChromium.LaunchOptions);
-            var page = await browser.NewPageAsync();
+            await using var browser = await ChromiumSession.LaunchAsync();
+            await using var context = await browser.NewContextAsync();
+            var page = await context.NewPageAsync();
             await page.GotoAsync(scoreboard);
             var live = page.GetByTestId("game-card").And(page.Locator(".state-live"));
             var cards = await live.CountAsync();

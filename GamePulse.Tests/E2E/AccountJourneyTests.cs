@@ -17,8 +17,7 @@ public sealed class AccountJourneyTests
     private static LocalSes ses = null!;
     private static KestrelWeb web = null!;
     private static IHost worker = null!;
-    private static IPlaywright playwright = null!;
-    private static IBrowser browser = null!;
+    private static ChromiumSession browser = null!;
     private static string baseUrl = "";
 
     [ClassInitialize]
@@ -40,15 +39,13 @@ public sealed class AccountJourneyTests
             "--Logging:MinimumLevel=Warning",
         ]).Build();
         await worker.StartAsync();
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(HeadlessChromium.LaunchOptions);
+        browser = await ChromiumSession.LaunchAsync();
     }
 
     [ClassCleanup]
     public static async Task Stop()
     {
         await browser.DisposeAsync();
-        playwright.Dispose();
         await worker.StopAsync();
         worker.Dispose();
         await web.DisposeAsync();

@@ -34,8 +34,7 @@ public sealed class AdminJourneyTests
             "--Logging:MinimumLevel=Warning",
         ]);
         await web.StartAsync();
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(HeadlessChromium.LaunchOptions);
+        await using var browser = await ChromiumSession.LaunchAsync();
         // axe is injected from the test, which the site's CSP rightly forbids; the site's own scripts are unaffected.
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, BypassCSP = true });
         var page = await context.NewPageAsync();

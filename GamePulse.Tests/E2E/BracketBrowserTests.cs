@@ -18,8 +18,7 @@ public sealed class BracketBrowserTests
     private static TestDatabase database = null!;
     private static SiteFactory site = null!;
     private static Uri baseAddress = null!;
-    private static IPlaywright playwright = null!;
-    private static IBrowser browser = null!;
+    private static ChromiumSession browser = null!;
     private static readonly byte[] LogoPng = File.ReadAllBytes(Path.Combine(RepositoryPaths.Root, "GamePulse.Web", "wwwroot", "img", "og-default.png"));
 
     [ClassInitialize]
@@ -29,15 +28,13 @@ public sealed class BracketBrowserTests
         await IngestHarness.Create(database).BytesAsync(TournamentPayloads.Scoreboard(TournamentPayloads.FullField()));
         site = new SiteFactory(database.ConnectionString, new TestClock(new DateTimeOffset(2026, 3, 19, 18, 0, 0, TimeSpan.Zero)));
         baseAddress = site.StartOnLoopback();
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(HeadlessChromium.LaunchOptions);
+        browser = await ChromiumSession.LaunchAsync();
     }
 
     [ClassCleanup]
     public static async Task Stop()
     {
         await browser.DisposeAsync();
-        playwright.Dispose();
         await site.DisposeAsync();
         await database.DisposeAsync();
     }

@@ -21,8 +21,7 @@ public sealed class GameDetailBrowserTests
     private static SummaryHarness harness = null!;
     private static SiteFactory site = null!;
     private static Uri baseAddress = null!;
-    private static IPlaywright playwright = null!;
-    private static IBrowser browser = null!;
+    private static ChromiumSession browser = null!;
 
     [ClassInitialize]
     public static async Task Start(TestContext context)
@@ -36,15 +35,13 @@ public sealed class GameDetailBrowserTests
         // In the halftime of 2026-03-04, so that game's page polls.
         site = new SiteFactory(database.ConnectionString, new TestClock(new DateTimeOffset(2026, 3, 4, 20, 20, 0, TimeSpan.Zero)));
         baseAddress = site.StartOnLoopback();
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(HeadlessChromium.LaunchOptions);
+        browser = await ChromiumSession.LaunchAsync();
     }
 
     [ClassCleanup]
     public static async Task Stop()
     {
         await browser.DisposeAsync();
-        playwright.Dispose();
         await site.DisposeAsync();
         await database.DisposeAsync();
     }

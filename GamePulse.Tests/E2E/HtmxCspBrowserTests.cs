@@ -26,8 +26,7 @@ public sealed class HtmxCspBrowserTests
 
     private static TestDatabase database = null!;
     private static KestrelWeb web = null!;
-    private static IPlaywright playwright = null!;
-    private static IBrowser browser = null!;
+    private static ChromiumSession browser = null!;
     private static DateOnly today;
     private static long liveGameId;
 
@@ -38,15 +37,13 @@ public sealed class HtmxCspBrowserTests
         await SeedLiveGameAsync();
         // Streams off: these pages poll, as they do when no stream can be held (LivePushBrowserTests covers the push under the same CSP).
         web = await KestrelWeb.StartAsync(database.ConnectionString, "Development", "--LiveStreams:Enabled=false");
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(HeadlessChromium.LaunchOptions);
+        browser = await ChromiumSession.LaunchAsync();
     }
 
     [ClassCleanup]
     public static async Task Stop()
     {
         await browser.DisposeAsync();
-        playwright.Dispose();
         await web.DisposeAsync();
         await database.DisposeAsync();
     }

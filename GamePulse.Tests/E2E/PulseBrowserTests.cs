@@ -14,23 +14,20 @@ public sealed class PulseBrowserTests
 {
     private static SiteTestHost site = null!;
     private static Uri baseAddress = null!;
-    private static IPlaywright playwright = null!;
-    private static IBrowser browser = null!;
+    private static ChromiumSession browser = null!;
 
     [ClassInitialize]
     public static async Task Start(TestContext context)
     {
         site = await SiteTestHost.StartAsync();
         baseAddress = site.Factory.StartOnLoopback();
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(HeadlessChromium.LaunchOptions);
+        browser = await ChromiumSession.LaunchAsync();
     }
 
     [ClassCleanup]
     public static async Task Stop()
     {
         await browser.DisposeAsync();
-        playwright.Dispose();
         await site.DisposeAsync();
     }
 

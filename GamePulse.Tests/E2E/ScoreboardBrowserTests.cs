@@ -16,8 +16,7 @@ public sealed class ScoreboardBrowserTests
     private const string Day = "mens-college-basketball/scores/2025-03-08";
     private static SiteTestHost site = null!;
     private static Uri baseAddress = null!;
-    private static IPlaywright playwright = null!;
-    private static IBrowser browser = null!;
+    private static ChromiumSession browser = null!;
     private static readonly byte[] LogoPng = File.ReadAllBytes(Path.Combine(RepositoryPaths.Root, "GamePulse.Web", "wwwroot", "img", "og-default.png"));
 
     [ClassInitialize]
@@ -25,15 +24,13 @@ public sealed class ScoreboardBrowserTests
     {
         site = await SiteTestHost.StartAsync();
         baseAddress = site.Factory.StartOnLoopback();
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(HeadlessChromium.LaunchOptions);
+        browser = await ChromiumSession.LaunchAsync();
     }
 
     [ClassCleanup]
     public static async Task Stop()
     {
         await browser.DisposeAsync();
-        playwright.Dispose();
         await site.DisposeAsync();
     }
 

@@ -18,8 +18,7 @@ public sealed class SettingsBrowserTests
     private static TestDatabase database = null!;
     private static ScoreboardDay day = null!;
     private static KestrelWeb web = null!;
-    private static IPlaywright playwright = null!;
-    private static IBrowser browser = null!;
+    private static ChromiumSession browser = null!;
 
     [ClassInitialize]
     public static async Task Start(TestContext context)
@@ -27,15 +26,13 @@ public sealed class SettingsBrowserTests
         database = await TestDatabase.CreateAsync();
         day = await ScoreboardDay.SeedAsync(database);
         web = await KestrelWeb.StartAsync(database.ConnectionString);
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(HeadlessChromium.LaunchOptions);
+        browser = await ChromiumSession.LaunchAsync();
     }
 
     [ClassCleanup]
     public static async Task Stop()
     {
         await browser.DisposeAsync();
-        playwright.Dispose();
         await web.DisposeAsync();
         await database.DisposeAsync();
     }
