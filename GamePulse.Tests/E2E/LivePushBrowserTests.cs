@@ -70,9 +70,15 @@ public sealed class LivePushBrowserTests
         // A poll comes every 15 s; the push has to be here in well under that.
         await Expect(homeScore).ToHaveTextAsync("57", new LocatorAssertionsToHaveTextOptions { Timeout = 5_000 });
         await Expect(page.Locator($"[data-game-id='{site.Day.LiveId}'] [data-testid='game-card-state']")).ToHaveTextAsync("2nd 7:30");
+
+        // The same game again: the first swap must leave its listener in place (a card swapped as outerHTML took it away).
+        await site.Day.UpsertLiveAsync(site.Day.Live with { HomeScore = 59, HomeLineScores = [35, 24], Clock = "7:02" }, ScoreboardDay.Now);
+        await site.Database.ExecuteAsync($"NOTIFY {GameChanges.Channel}, 'mens-college-basketball:2025-03-08'");
+        await Expect(homeScore).ToHaveTextAsync("59", new LocatorAssertionsToHaveTextOptions { Timeout = 5_000 });
+        await Expect(page.Locator($"[data-game-id='{site.Day.LiveId}'] [data-testid='game-card-state']")).ToHaveTextAsync("2nd 7:02");
         Assert.IsTrue(await page.EvaluateAsync<bool>("() => window.sameDocument === true"), "the page was not reloaded");
         Assert.IsEmpty(fragmentRequests, "the change came by push, with no fragment request: " + string.Join(", ", fragmentRequests));
-        await Expect(page.GetByTestId("live-announcer")).ToHaveTextAsync("North Carolina 50, Duke 57 — 2nd 7:30", new LocatorAssertionsToHaveTextOptions { Timeout = 15_000 });
+        await Expect(page.GetByTestId("live-announcer")).ToHaveTextAsync("North Carolina 50, Duke 59 — 2nd 7:02", new LocatorAssertionsToHaveTextOptions { Timeout = 15_000 });
         await Expect(page.GetByTestId("game-card")).ToHaveCountAsync(8);
         Assert.IsEmpty(errors, "console errors: " + string.Join(" | ", errors));
         await context.CloseAsync();

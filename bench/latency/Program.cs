@@ -44,6 +44,8 @@ var endToEnd = new List<double>();
 var sourceToCommit = new List<double>();
 var commitToScreen = new List<double>();
 var unseen = 0;
+var neverOnScreen = 0;
+var neverCommitted = 0;
 foreach (var change in changes)
 {
     var t1 = idOf.TryGetValue(change.EventId, out var id) && screen.Seen.TryGetValue(id, out var shown) ? First(shown, change) : null;
@@ -51,6 +53,8 @@ foreach (var change in changes)
     if (t1 is null || tc is null)
     {
         unseen++;
+        neverOnScreen += t1 is null ? 1 : 0;
+        neverCommitted += tc is null ? 1 : 0;
         continue;
     }
 
@@ -60,7 +64,7 @@ foreach (var change in changes)
 }
 
 var report = new Report(label, started, seconds, changes.Count, endToEnd.Count, unseen, Summary.Of(endToEnd), Summary.Of(sourceToCommit), Summary.Of(commitToScreen));
-Console.WriteLine($"latency {label}: {changes.Count} score changes, {endToEnd.Count} measured, {unseen} never shown in time");
+Console.WriteLine($"latency {label}: {changes.Count} score changes, {endToEnd.Count} measured, {unseen} never shown in time ({neverOnScreen} not on screen, {neverCommitted} not seen committed)");
 Console.WriteLine($"  end to end (t1 - t0):       {report.EndToEnd}   (target p95 <= 12 s)");
 Console.WriteLine($"  source to commit (tc - t0): {report.SourceToCommit}");
 Console.WriteLine($"  commit to screen (t1 - tc): {report.CommitToScreen}   (target p95 <= 1 s)");
