@@ -133,6 +133,10 @@ public sealed class SettingsBrowserTests
         await using var _ = context;
 
         await SaveAsync(page, "auto", hide: false);
+        // The saved page's script writes the zone cookie and reloads once: let that reload finish before going on, or
+        // the next navigation races it.
+        await page.WaitForFunctionAsync("() => document.cookie.includes('gp_tz=')");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.GotoAsync(Day);
 
         // The script reports the zone in a cookie and reloads once; the server then renders Pacific time.
